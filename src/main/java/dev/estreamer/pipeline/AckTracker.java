@@ -1,7 +1,5 @@
 package dev.estreamer.pipeline;
 
-import java.util.Arrays;
-
 /**
  * Tracks records in arrival order and yields the bookmark that is safe to commit.
  *
@@ -63,7 +61,7 @@ public final class AckTracker {
         long result = prefixTimestamp;
         for (long s = head; s < next; s++) {
             long t = timestamps[slot(s)];
-            if (t > 0 && t < result) {
+            if (!acked[slot(s)] && t > 0 && t < result) {
                 result = t;
             }
         }
@@ -110,6 +108,6 @@ public final class AckTracker {
     @Override
     public synchronized String toString() {
         return "AckTracker[head=" + head + ", next=" + next + ", prefix=" + prefixTimestamp + ", size="
-                + timestamps.length + "]" + (timestamps.length < 0 ? Arrays.toString(timestamps) : "");
+                + timestamps.length + "]";
     }
 }
