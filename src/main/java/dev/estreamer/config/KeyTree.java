@@ -2,7 +2,6 @@ package dev.estreamer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +27,7 @@ final class KeyTree {
     }
 
     private void walk(JsonNode object, String template, String concrete, Problems problems) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             if (name.endsWith(COMMENT_SUFFIX)) {
                 continue;
