@@ -24,7 +24,7 @@ final class Logs {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = root();
         root.detachAndStopAllAppenders();
-        String pattern = pattern(logging.format());
+        String pattern = logging.logbackPattern();
         if (logging.stdOut()) {
             root.addAppender(console(context, pattern, "System.out"));
         }
@@ -42,22 +42,6 @@ final class Logs {
             root.addAppender(file);
         }
         root.setLevel(Level.toLevel(logging.level().slf4jLevel(), Level.INFO));
-    }
-
-    /** Translates eNcore's Python logging format into a Logback pattern. */
-    static String pattern(String python) {
-        if (python == null || python.isBlank()) {
-            return "%d{yyyy-MM-dd HH:mm:ss,SSS} %-12logger{0} %-8level %msg%n";
-        }
-        String p = python
-                .replaceAll("%\\((asctime)\\)s", "%d{yyyy-MM-dd HH:mm:ss,SSS}")
-                .replaceAll("%\\(name\\)(-?\\d*)s", "%$1logger{0}")
-                .replaceAll("%\\(levelname\\)(-?\\d*)s", "%$1level")
-                .replaceAll("%\\(message\\)s", "%msg")
-                .replaceAll("%\\(threadName\\)s", "%thread")
-                .replaceAll("%\\(process\\)d", "%pid")
-                .replaceAll("%\\([a-zA-Z]+\\)-?\\d*[sd]", "");
-        return p + "%n";
     }
 
     private static ConsoleAppender<ILoggingEvent> console(LoggerContext context, String pattern, String target) {

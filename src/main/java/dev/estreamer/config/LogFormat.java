@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 final class LogFormat {
     private static final Pattern FIELD = Pattern.compile("%\\((\\w+)\\)(-?\\d*)(?:\\.\\d+)?[sdf]|%%");
     private static final Map<String, String> CONVERSIONS = Map.of(
-            "asctime", "d{yyyy-MM-dd HH:mm:ss,SSS}",
+            "asctime", "d{\"yyyy-MM-dd HH:mm:ss,SSS\"}",
             "name", "logger",
             "levelname", "level",
             "message", "msg",

@@ -11,7 +11,7 @@ class LogFormatTest {
     @Test
     void encoreDefaultFormat() {
         assertThat(LogFormat.toLogback("%(asctime)s %(name)-12s %(levelname)-8s %(message)s"))
-                .isEqualTo("%d{yyyy-MM-dd HH:mm:ss,SSS} %-12logger %-8level %msg%n");
+                .isEqualTo("%d{\"yyyy-MM-dd HH:mm:ss,SSS\"} %-12logger %-8level %msg%n");
     }
 
     @Test
