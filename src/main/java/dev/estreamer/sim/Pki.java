@@ -70,7 +70,8 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * <p>The client file has the FMC's layout: an encrypted safe with the client and CA certificates, a
  * shrouded key bag, and a MAC. Modern files use PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) and an HMAC-SHA256
  * MAC, which both the JDK and Bouncy Castle read; {@link Builder#legacyClientEncryption(boolean)} writes what
- * older FMCs issue (3DES key bag, RC2-40 certificate safe, HMAC-SHA1 MAC). Passwords never reach a file.
+ * older FMCs issue (3DES key bag, RC2-40 certificate safe, HMAC-SHA1 MAC), which is also what an empty password
+ * gets because Bouncy Castle's PBES2 refuses empty passwords. Passwords never reach a file.
  */
 public final class Pki {
     public static final String CA_FILE = "ca.crt";
@@ -287,7 +288,8 @@ public final class Pki {
         OutputEncryptor keyEncryptor;
         OutputEncryptor certEncryptor;
         PKCS12MacCalculatorBuilder mac;
-        if (legacy) {
+        // BC's PBES2 refuses an empty password (the FMC allows one), so such files use the PKCS#12 PBE algorithms.
+        if (legacy || password.length == 0) {
             keyEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
                     CBCBlockCipher.newInstance(new DESedeEngine())).setIterationCount(2048).build(password);
             certEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
@@ -296,7 +298,8 @@ public final class Pki {
         } else {
             keyEncryptor = aes256(password);
             certEncryptor = aes256(password);
-            mac = new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS);
+            mac = new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS)
+                    .setProvider(BC);
         }
         DEROctetString keyId = new DEROctetString(
                 new JcaX509ExtensionUtils().createSubjectKeyIdentifier(leaf.getPublicKey()).getKeyIdentifier());
