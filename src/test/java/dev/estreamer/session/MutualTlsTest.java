@@ -43,7 +43,7 @@ class MutualTlsTest {
     @BeforeAll
     static void setUp() {
         fmc = TestPki.create(dir.resolve("fmc"));
-        stranger = TestPki.create(dir.resolve("other-ca"));
+        stranger = TestPki.create(dir.resolve("other-ca"), b -> b.ellipticCurve(true));
         executor = Executors.newCachedThreadPool();
     }
 
@@ -160,7 +160,7 @@ class MutualTlsTest {
 
     @Test
     void peerCheckFailsForACertificateMadeForAnotherAddress(@TempDir Path natDir) throws Exception {
-        TestPki natted = TestPki.create(natDir, b -> b.clientCommonName("10.20.30.40"));
+        TestPki natted = TestPki.create(natDir, b -> b.ellipticCurve(true).clientCommonName("10.20.30.40"));
         Pkcs12Credentials creds = Pkcs12Credentials.load(natted.clientPkcs12(), natted.password());
         try (SSLServerSocket server = listen(ServerTls.server(natted.serverKeystore(), natted.password()), null)) {
             CompletableFuture<ServerView> view = serveOnce(server);

@@ -129,7 +129,7 @@ class Pkcs12CredentialsTest {
     @Test
     void expiredCertificateLoadsAndExposesNotAfter(@TempDir Path dir) {
         Instant notAfter = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
-        TestPki expired = TestPki.create(dir, b -> b.clientValidity(notAfter.minus(Duration.ofDays(30)), notAfter));
+        TestPki expired = TestPki.create(dir, b -> b.ellipticCurve(true).clientValidity(notAfter.minus(Duration.ofDays(30)), notAfter));
 
         Pkcs12Credentials creds = Pkcs12Credentials.load(expired.clientPkcs12(), expired.password());
 
@@ -139,11 +139,12 @@ class Pkcs12CredentialsTest {
 
     @Test
     void emptyPasswordIsAllowedAndCommonNameCanBeOverridden(@TempDir Path dir) {
-        TestPki open = TestPki.create(dir, b -> b.clientPassword(new char[0]).clientCommonName("10.1.2.3"));
+        TestPki open = TestPki.create(dir, b -> b.ellipticCurve(true).clientPassword(new char[0]).clientCommonName("10.1.2.3"));
 
         Pkcs12Credentials creds = Pkcs12Credentials.load(open.clientPkcs12(), new char[0]);
 
         assertThat(creds.subjectCommonName()).isEqualTo("10.1.2.3");
+        assertThat(creds.privateKey().getAlgorithm()).isEqualTo("EC");
         assertThatThrownBy(() -> Pkcs12Credentials.load(open.clientPkcs12(), "x".toCharArray()))
                 .hasMessageStartingWith("wrong password");
     }

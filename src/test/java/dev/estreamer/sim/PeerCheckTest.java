@@ -20,10 +20,10 @@ class PeerCheckTest {
 
     @BeforeAll
     static void certificates() {
-        loopbackCn = TestPki.create(dir.resolve("a")).pki().clientCertificate();
-        lanCn = TestPki.create(dir.resolve("b"), b -> b.clientCommonName("192.168.50.50")).pki().clientCertificate();
-        v6Cn = TestPki.create(dir.resolve("c"), b -> b.clientCommonName("2001:db8::7")).pki().clientCertificate();
-        hostCn = TestPki.create(dir.resolve("d"), b -> b.clientCommonName("siem.example.org")).pki().clientCertificate();
+        loopbackCn = TestPki.create(dir.resolve("a"), b -> b.ellipticCurve(true)).pki().clientCertificate();
+        lanCn = TestPki.create(dir.resolve("b"), b -> b.ellipticCurve(true).clientCommonName("192.168.50.50")).pki().clientCertificate();
+        v6Cn = TestPki.create(dir.resolve("c"), b -> b.ellipticCurve(true).clientCommonName("2001:db8::7")).pki().clientCertificate();
+        hostCn = TestPki.create(dir.resolve("d"), b -> b.ellipticCurve(true).clientCommonName("siem.example.org")).pki().clientCertificate();
     }
 
     @Test
