@@ -168,6 +168,27 @@ class Pkcs12CredentialsTest {
         assertThat(creds.authorities()).containsExactly(pki.pki().ca());
     }
 
+    @Test
+    void jdkWrittenFileWithoutCaLoadsButCannotVerifyTheServer(@TempDir Path dir) throws Exception {
+        Pkcs12Credentials source = Pkcs12Credentials.load(pki.clientPkcs12(), pki.password());
+        KeyStore jdk = KeyStore.getInstance("PKCS12");
+        jdk.load(null, null);
+        jdk.setKeyEntry("client", source.privateKey(), pki.password(),
+                new java.security.cert.Certificate[] {source.clientCertificate()});
+        Path file = dir.resolve("leaf-only.p12");
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            jdk.store(out, pki.password());
+        }
+
+        Pkcs12Credentials creds = Pkcs12Credentials.load(file, pki.password());
+
+        assertThat(creds.chain()).containsExactly(source.clientCertificate());
+        assertThat(creds.authorities()).isEmpty();
+        assertThatThrownBy(() -> TlsContexts.client(creds, true)).isInstanceOf(CredentialsException.class)
+                .hasMessageContaining("contains no CA certificate");
+        assertThat(TlsContexts.client(creds, false)).isNotNull();
+    }
+
     /** The PBE algorithms protecting the certificate safe and the key bag. */
     private static List<ASN1ObjectIdentifier> encryptionAlgorithms(Path p12, char[] password) throws Exception {
         PKCS12PfxPdu pfx = new PKCS12PfxPdu(Files.readAllBytes(p12));
