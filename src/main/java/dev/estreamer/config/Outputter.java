@@ -1,0 +1,9 @@
+package dev.estreamer.config;
+
+/**
+ * One output: a format and where its lines go ({@code handler.outputters[]}).
+ *
+ * @param name label for logs and metrics; the adapter word (plus the index when repeated) if not configured
+ */
+public record Outputter(String name, Adapter adapter, boolean enabled, StreamUri uri, StreamOptions options) {
+}

@@ -1,0 +1,174 @@
+package dev.estreamer.pipeline;
+
+import dev.estreamer.config.Adapter;
+import dev.estreamer.config.ConfigException;
+import dev.estreamer.config.EstreamerConfig;
+import dev.estreamer.config.EventVersionOverride;
+import dev.estreamer.config.Outputter;
+import dev.estreamer.config.Server;
+import dev.estreamer.config.StartMode;
+import dev.estreamer.config.StreamUri;
+import dev.estreamer.config.SubscriptionRecords;
+import dev.estreamer.config.TlsVersion;
+import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.filter.RecordFilter;
+import dev.estreamer.format.Formatter;
+import dev.estreamer.format.JsonFormatter;
+import dev.estreamer.session.Connector;
+import dev.estreamer.session.Pkcs12Credentials;
+import dev.estreamer.session.SessionSettings;
+import dev.estreamer.session.TlsContexts;
+import dev.estreamer.sink.Sink;
+import dev.estreamer.sink.file.FileSinkConfig;
+import dev.estreamer.sink.file.FlushPolicy;
+import dev.estreamer.sink.file.StdoutSink;
+import dev.estreamer.wire.EventVersion;
+import dev.estreamer.wire.RequestFlags;
+import dev.estreamer.wire.StreamingRequest;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps a validated configuration onto running pipelines: one per configured FMC. */
+public final class Assembly {
+    private static final Logger log = LoggerFactory.getLogger(Assembly.class);
+    /** A session with neither data nor keep-alive for this long is presumed dead and reconnected. */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    private Assembly() {
+    }
+
+    /** The request flags a configuration produces (eNcore's computation, bit for bit). */
+    public static RequestFlags flags(SubscriptionRecords r) {
+        return RequestFlags.of(r.packetData(), r.impactEventAlerts(), r.intrusion(), r.metadata(),
+                r.archiveTimestamps(), r.eventExtraData(), r.extended());
+    }
+
+    /** The (event type, version) pairs of the Streaming Request. */
+    public static List<EventVersion> events(List<EventVersionOverride> overrides) {
+        if (overrides.isEmpty()) {
+            return StreamingRequest.defaultEvents();
+        }
+        return overrides.stream().map(o -> new EventVersion(o.eventType(), o.version())).toList();
+    }
+
+    /**
+     * Builds (does not start) the pipelines of every configured server.
+     *
+     * @param passwords the PKCS#12 password of a server (resolved by the caller: env, file or prompt)
+     */
+    public static List<FmcPipeline> build(EstreamerConfig config, Function<Server, char[]> passwords) {
+        List<Server> servers = config.subscription().servers();
+        Sink sharedStdout = null;
+        List<FmcPipeline> pipelines = new ArrayList<>();
+        for (Server server : servers) {
+            Pkcs12Credentials credentials = Pkcs12Credentials.load(server.pkcs12File(), passwords.apply(server));
+            SSLContext tls = TlsContexts.client(credentials, server.verifyServerCertificate());
+            Connector connector = tlsConnector(tls, server);
+            List<Output> outputs = new ArrayList<>();
+            List<Outputter> outputters = config.handler().enabledOutputters();
+            for (int i = 0; i < outputters.size(); i++) {
+                Outputter o = outputters.get(i);
+                String key = "handler.outputters[" + config.handler().outputters().indexOf(o) + "]";
+                Formatter formatter = formatter(o.adapter(), key);
+                Sink sink;
+                if (o.uri().scheme() == StreamUri.Scheme.STDOUT) {
+                    if (sharedStdout == null) {
+                        sharedStdout = new StdoutSink();
+                    }
+                    sink = sharedStdout;
+                } else {
+                    sink = fileSink(o, key, servers.size() > 1 ? server.fileStem() : null);
+                }
+                outputs.add(new Output(o.name(), formatter, sink));
+            }
+            pipelines.add(pipeline(config, server, connector, outputs));
+        }
+        return pipelines;
+    }
+
+    /** One pipeline for {@code server} with the given connector and outputs (the demo and tests use this too). */
+    public static FmcPipeline pipeline(EstreamerConfig config, Server server, Connector connector, List<Output> outputs) {
+        SessionSettings settings = new SessionSettings(server.host(), server.port(),
+                flags(config.subscription().records()), events(config.subscription().events()),
+                config.connectTimeout(), config.responseTimeout(), IDLE_TIMEOUT, config.maxMessageLength(),
+                positive(config.reconnect().initialDelay()), max(config.reconnect().maxDelay(),
+                        positive(config.reconnect().initialDelay())), config.reconnect().healthyAfter());
+        BookmarkStore bookmarks = new BookmarkStore(
+                BookmarkStore.fileFor(config.dataDirectory(), server.host(), server.port()));
+        int batch = config.queues().batchSize();
+        int capacity = Math.max(batch * 2, config.queues().queueSize() * batch);
+        return new FmcPipeline(server.name(), settings, connector, new RecordDecoder(),
+                new RecordFilter(config.handler().records()), outputs, bookmarks, start(config.start()),
+                batch, capacity, Duration.ofSeconds(1));
+    }
+
+    static FmcPipeline.Start start(StartMode mode) {
+        return switch (mode) {
+            case GENESIS -> FmcPipeline.Start.GENESIS;
+            case NOW -> FmcPipeline.Start.NOW;
+            case BOOKMARK -> FmcPipeline.Start.BOOKMARK;
+        };
+    }
+
+    /** Opens a TCP connection and completes the TLS handshake within the connect timeout. */
+    public static Connector tlsConnector(SSLContext tls, Server server) {
+        return (host, port, timeout) -> {
+            if (!server.verifyServerCertificate()) {
+                log.warn("Connecting to {} WITHOUT verifying its certificate (verifyServerCertificate is false): "
+                        + "anyone on the path can impersonate the FMC", server.name());
+            }
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
+            try {
+                socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+                // "auto" and "1.2" both mean TLS 1.2 or, when the FMC offers it, 1.3.
+                TlsContexts.configure(socket, server.tlsVersion() == TlsVersion.TLS_1_3 ? "1.3" : "1.2");
+                socket.setSoTimeout((int) timeout.toMillis());
+                socket.startHandshake();
+                return socket;
+            } catch (java.io.IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+        };
+    }
+
+    static Formatter formatter(Adapter adapter, String key) {
+        if (adapter == Adapter.JSON) {
+            return new JsonFormatter();
+        }
+        throw new ConfigException("configuration", List.of(key + ".adapter: \"" + adapter.word()
+                + "\" output is not available in this version yet; use \"json\""));
+    }
+
+    static Sink fileSink(Outputter o, String key, String serverDirectory) {
+        StreamUri uri = o.uri();
+        if (!uri.isFile()) {
+            throw new ConfigException("configuration", List.of(key + ".stream.uri: " + uri.scheme().name().toLowerCase()
+                    + ":// output is not available in this version yet; use file://, relfile:// or stdout://"));
+        }
+        Path dir = serverDirectory == null ? uri.directory() : uri.directory().resolve(serverDirectory);
+        FlushPolicy flush = switch (o.options().flush()) {
+            case LINE -> FlushPolicy.LINE;
+            case BATCH, INTERVAL -> FlushPolicy.BATCH;
+        };
+        return FileSinkConfig.defaults(dir).withFileName(uri.fileName())
+                .withRotation(o.options().rotate(), o.options().maxLogs())
+                .withFlush(flush).withFsync(o.options().fsync()).validate().build();
+    }
+
+    private static Duration positive(Duration d) {
+        return d.isZero() || d.isNegative() ? Duration.ofMillis(1) : d;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.estreamer.pipeline;
+
+import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.filter.RecordFilter;
+import dev.estreamer.record.Record;
+import dev.estreamer.record.Status;
+import dev.estreamer.session.Connector;
+import dev.estreamer.session.FmcSession;
+import dev.estreamer.session.SessionListener;
+import dev.estreamer.session.SessionSettings;
+import dev.estreamer.session.SessionStats;
+import dev.estreamer.wire.EventStreamRequest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything for one FMC: its session, decode/filter/format, its sinks, its acknowledgement
+ * tracker and bookmark. Three threads plus a timer: the session reader, the processor (decode,
+ * filter, format — pure work) and the writer (publishes to sinks and acknowledges).
+ */
+public final class FmcPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FmcPipeline.class);
+
+    /** The three ways a run starts when no bookmark has been committed in this process yet. */
+    public enum Start { GENESIS, NOW, BOOKMARK }
+
+    private final String name;
+    private final SessionSettings sessionSettings;
+    private final RecordDecoder decoder;
+    private final RecordFilter filter;
+    private final List<Output> outputs;
+    private final BookmarkStore bookmarks;
+    private final Start start;
+    private final int batchSize;
+    private final Duration bookmarkInterval;
+    private final AckTracker tracker;
+    private final BlockingQueue<Received> received;
+    private final BlockingQueue<Formatted> formatted;
+    private final FmcSession session;
+    private final SessionStats sessionStats = new SessionStats();
+    private final PipelineStats stats = new PipelineStats();
+    private final Thread reader;
+    private final Thread processor;
+    private final Thread writer;
+    private final Thread bookmarker;
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean stopping;
+    private volatile long firstConnectEpoch = -1;
+    private volatile long lastWrittenBookmark;
+
+    record Received(long sequence, byte[] payload) {
+    }
+
+    record Formatted(long sequence, byte[][] perOutput) {
+    }
+
+    private static final Received POISON = new Received(-1, new byte[0]);
+    private static final Formatted DONE = new Formatted(-1, new byte[0][]);
+
+    public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
+            RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
+            int queueCapacity, Duration bookmarkInterval) {
+        this.name = name;
+        this.sessionSettings = sessionSettings;
+        this.decoder = decoder;
+        this.filter = filter;
+        this.outputs = List.copyOf(outputs);
+        this.bookmarks = bookmarks;
+        this.start = start;
+        this.batchSize = batchSize;
+        this.bookmarkInterval = bookmarkInterval;
+        long stored = bookmarks.read().orElse(0L);
+        this.lastWrittenBookmark = stored;
+        // With start 0 or 1 the stored bookmark is not a resume point for the first connection, but it
+        // still is after a reconnect once this run has acknowledged something of its own.
+        this.tracker = new AckTracker(start == Start.BOOKMARK ? stored : 0);
+        this.received = new ArrayBlockingQueue<>(queueCapacity);
+        this.formatted = new ArrayBlockingQueue<>(queueCapacity);
+        this.session = new FmcSession(sessionSettings, connector, this::initialTimestamp, new Listener(), sessionStats);
+        this.reader = new Thread(session, "session-" + name);
+        this.processor = new Thread(this::process, "process-" + name);
+        this.writer = new Thread(this::write, "write-" + name);
+        this.bookmarker = new Thread(this::flushBookmarks, "bookmark-" + name);
+        for (Thread t : List.of(reader, processor, writer, bookmarker)) {
+            t.setDaemon(true);
+        }
+    }
+
+    public void start() {
+        log.info("Starting pipeline {} to {} with {} output(s), bookmark file {}", name, sessionSettings.server(),
+                outputs.size(), bookmarks.file());
+        processor.start();
+        writer.start();
+        bookmarker.start();
+        reader.start();
+    }
+
+    /** The timestamp for the next Event Stream Request. */
+    long initialTimestamp() {
+        long committed = tracker.committable();
+        if (committed > 0) {
+            return committed;
+        }
+        long now = System.currentTimeMillis() / 1000;
+        if (firstConnectEpoch < 0) {
+            firstConnectEpoch = now;
+            return switch (start) {
+                case GENESIS -> EventStreamRequest.GENESIS;
+                case NOW -> EventStreamRequest.NOW;
+                case BOOKMARK -> EventStreamRequest.GENESIS;
+            };
+        }
+        // Reconnecting before anything was acknowledged: start=1 resumes from the first connect, so
+        // events that arrived while we were down are not skipped.
+        return start == Start.NOW ? firstConnectEpoch : EventStreamRequest.GENESIS;
+    }
+
+    private final class Listener implements SessionListener {
+        @Override
+        public void onRecord(byte[] payload) throws InterruptedException {
+            long sequence = tracker.register(RecordHeaders.archiveTimestamp(payload));
+            stats.received.incrementAndGet();
+            received.put(new Received(sequence, payload));
+        }
+    }
+
+    private void process() {
+        try {
+            while (true) {
+                Received item = received.take();
+                if (item == POISON) {
+                    break;
+                }
+                Record record = decoder.decode(item.payload());
+                stats.handled.incrementAndGet();
+                stats.countFamily(record.family());
+                if (record.status() == Status.MALFORMED) {
+                    stats.malformed.incrementAndGet();
+                    tracker.acknowledge(item.sequence());
+                    continue;
+                }
+                if (record.status() == Status.UNKNOWN_TYPE) {
+                    stats.unknownType.incrementAndGet();
+                }
+                if (!filter.accepts(record)) {
+                    stats.filtered.incrementAndGet();
+                    tracker.acknowledge(item.sequence());
+                    continue;
+                }
+                byte[][] perOutput = new byte[outputs.size()][];
+                boolean any = false;
+                for (int i = 0; i < perOutput.length; i++) {
+                    perOutput[i] = outputs.get(i).formatter().format(record);
+                    any |= perOutput[i] != null;
+                }
+                if (!any) {
+                    tracker.acknowledge(item.sequence());
+                    continue;
+                }
+                formatted.put(new Formatted(item.sequence(), perOutput));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("Processing failed in pipeline {}; the session will be restarted from the bookmark", name, e);
+            session.stop();
+        } finally {
+            putQuietly(formatted, DONE);
+        }
+    }
+
+    private void write() {
+        List<Formatted> batch = new ArrayList<>(batchSize);
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            deliveries.add(new Delivery(outputs.get(i), i, stats));
+        }
+        try {
+            boolean done = false;
+            while (!done) {
+                Formatted first = formatted.take();
+                if (first == DONE) {
+                    break;
+                }
+                batch.clear();
+                batch.add(first);
+                formatted.drainTo(batch, batchSize - 1);
+                if (batch.get(batch.size() - 1) == DONE) {
+                    batch.remove(batch.size() - 1);
+                    done = true;
+                }
+                for (int i = 0; i < outputs.size(); i++) {
+                    deliveries.get(i).deliver(batch);
+                }
+                for (Formatted f : batch) {
+                    tracker.acknowledge(f.sequence());
+                }
+                stats.written.addAndGet(batch.size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void flushBookmarks() {
+        try {
+            while (!stopping) {
+                Thread.sleep(bookmarkInterval.toMillis());
+                commitBookmark();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Writes the committable bookmark when it moved; safe to call from any thread. */
+    public synchronized void commitBookmark() {
+        long committable = tracker.committable();
+        if (committable > 0 && committable != lastWrittenBookmark) {
+            try {
+                bookmarks.write(committable);
+                lastWrittenBookmark = committable;
+                log.debug("Bookmark {} committed for {} ({} pending)", committable, name, tracker.pending());
+            } catch (IOException e) {
+                log.error("Cannot write bookmark {}: {}; will retry", bookmarks.file(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Stops reading, lets what was read drain through the sinks for up to {@code drainTimeout},
+     * commits the bookmark and closes the sinks.
+     */
+    public void stop(Duration drainTimeout) {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        session.stop();
+        join(reader, Duration.ofSeconds(5));
+        putQuietly(received, POISON);
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        join(processor, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        join(writer, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (writer.isAlive()) {
+            log.warn("Pipeline {} did not drain within {} s; undelivered records will be re-requested from the bookmark",
+                    name, drainTimeout.toSeconds());
+            writer.interrupt();
+            processor.interrupt();
+        }
+        bookmarker.interrupt();
+        commitBookmark();
+        for (Output o : outputs) {
+            try {
+                o.sink().close();
+            } catch (RuntimeException e) {
+                log.warn("Closing output {} failed: {}", o.name(), e.toString());
+            }
+        }
+        log.info("Pipeline {} stopped: {} received, {} written, bookmark {}", name, stats.received.get(),
+                stats.written.get(), lastWrittenBookmark);
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PipelineStats stats() {
+        return stats;
+    }
+
+    public SessionStats sessionStats() {
+        return sessionStats;
+    }
+
+    public AckTracker tracker() {
+        return tracker;
+    }
+
+    public long bookmark() {
+        return lastWrittenBookmark;
+    }
+
+    public Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    public int queued() {
+        return received.size() + formatted.size();
+    }
+
+    private static void join(Thread t, Duration timeout) {
+        try {
+            t.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> void putQuietly(BlockingQueue<T> queue, T item) {
+        try {
+            if (!queue.offer(item, 5, TimeUnit.SECONDS)) {
+                queue.clear();
+                queue.offer(item);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
