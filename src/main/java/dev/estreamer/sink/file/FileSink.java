@@ -7,7 +7,6 @@ import dev.estreamer.sink.Payload;
 import dev.estreamer.sink.Sink;
 import dev.estreamer.sink.SinkException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -61,48 +60,61 @@ public final class FileSink implements Sink {
             retry(batch, payloads, new SinkException(this + " is closed"));
             return;
         }
-        int durable = 0;
-        long durableBytes = 0;
-        long pendingBytes = 0;
+        Progress progress = new Progress();
         try {
-            for (int i = 0; i < payloads.size(); i++) {
-                if (current != null && config.rotate() && current.lines() >= config.maxLines()) {
-                    current.sync(config.fsync());
-                    durable = i;
-                    durableBytes += pendingBytes;
-                    pendingBytes = 0;
-                    closeCurrent();
-                }
-                if (current == null) {
-                    current = openNext();
-                }
-                byte[] line = Framing.NEWLINE.frame(payloads.get(i).bytes());
-                current.append(line);
-                pendingBytes += line.length;
-                if (config.flush() == FlushPolicy.LINE) {
-                    if (config.fsync()) {
-                        current.flush();
-                    } else {
-                        current.sync(false);
-                        durable = i + 1;
-                        durableBytes += pendingBytes;
-                        pendingBytes = 0;
-                    }
-                }
-            }
-            if (durable < payloads.size()) { // LINE without fsync synced each line already
-                current.sync(config.fsync());
-            }
-        } catch (IOException | UncheckedIOException e) {
+            write(payloads, progress);
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException too: an escaped exception would leave the batch without an outcome
             abandonCurrent();
-            observer.bytes(durableBytes);
-            retry(batch, payloads.subList(durable, payloads.size()),
+            observer.bytes(progress.durableBytes);
+            retry(batch, payloads.subList(progress.durable, payloads.size()),
                     new SinkException(this + ": write failed: " + e.getMessage(), e));
             return;
         }
-        observer.bytes(durableBytes + pendingBytes);
+        observer.bytes(progress.durableBytes);
         observer.acknowledged(payloads.size());
         batch.acknowledge();
+    }
+
+    /** How far a batch got: payloads and bytes known durable, and bytes appended since. */
+    private static final class Progress {
+        int durable;
+        long durableBytes;
+        long pendingBytes;
+
+        void synced(int payloads) {
+            durable = payloads;
+            durableBytes += pendingBytes;
+            pendingBytes = 0;
+        }
+    }
+
+    private void write(List<Payload> payloads, Progress progress) throws IOException {
+        for (int i = 0; i < payloads.size(); i++) {
+            if (current != null && config.rotate() && current.lines() >= config.maxLines()) {
+                current.sync(config.fsync());
+                progress.synced(i);
+                closeCurrent();
+            }
+            if (current == null) {
+                current = openNext();
+            }
+            byte[] line = Framing.NEWLINE.frame(payloads.get(i).bytes());
+            current.append(line);
+            progress.pendingBytes += line.length;
+            if (config.flush() == FlushPolicy.LINE) {
+                if (config.fsync()) {
+                    current.flush(); // visible to readers now, durable at the forced sync below
+                } else {
+                    current.sync(false);
+                    progress.synced(i + 1);
+                }
+            }
+        }
+        if (progress.durable < payloads.size()) {
+            current.sync(config.fsync());
+            progress.synced(payloads.size());
+        }
     }
 
     private void retry(Batch batch, List<Payload> failed, SinkException cause) {

@@ -3,6 +3,7 @@ package dev.estreamer.sink.file;
 import dev.estreamer.sink.Observer;
 import dev.estreamer.sink.SinkException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Settings of a {@link FileSink} (eNcore's {@code file://} and {@code relfile://} streams).
@@ -68,7 +69,7 @@ public record FileSinkConfig(
             throw new SinkException("file sink: fileName \"" + fileName
                     + "\" must be a plain file name; put directories in the directory setting");
         }
-        int placeholders = fileName.split(java.util.regex.Pattern.quote(FileNames.PLACEHOLDER), -1).length - 1;
+        int placeholders = fileName.split(Pattern.quote(FileNames.PLACEHOLDER), -1).length - 1;
         if (placeholders > 1) {
             throw new SinkException("file sink: fileName \"" + fileName + "\" has {0} more than once");
         }
