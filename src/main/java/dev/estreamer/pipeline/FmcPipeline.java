@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class FmcPipeline implements AutoCloseable {
     private final Thread bookmarker;
     private final long startedNanos = System.nanoTime();
     private volatile boolean stopping;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long firstConnectEpoch = -1;
     private volatile long lastWrittenBookmark;
     private long lastEagerCommit;
@@ -214,8 +216,8 @@ public final class FmcPipeline implements AutoCloseable {
 
     private void flushBookmarks() {
         try {
-            while (!stopping) {
-                Thread.sleep(bookmarkInterval.toMillis());
+            // Woken by the latch, not by interrupt: an interrupt would close the bookmark file's channel mid-write.
+            while (!stopSignal.await(bookmarkInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 commitBookmark();
             }
         } catch (InterruptedException e) {
@@ -271,7 +273,8 @@ public final class FmcPipeline implements AutoCloseable {
             writer.interrupt();
             processor.interrupt();
         }
-        bookmarker.interrupt();
+        stopSignal.countDown();
+        join(bookmarker, Duration.ofSeconds(5));
         commitBookmark();
         for (Output o : outputs) {
             try {

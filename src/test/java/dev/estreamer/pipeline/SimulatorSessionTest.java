@@ -155,7 +155,12 @@ class SimulatorSessionTest {
                 p.start();
                 assertThat(ClientHarness.await(Duration.ofSeconds(20), () -> eventKeys().size() == 38))
                         .as(f.kind().name()).isTrue();
-                assertThat(p.sessionStats().protocolErrors.get()).as(f.kind().name()).isGreaterThanOrEqualTo(1);
+                if (f.kind() == Fault.Kind.CORRUPT) {
+                    // The simulator carries on after a truncated item, so the client must be the one to notice.
+                    assertThat(p.sessionStats().protocolErrors.get()).isGreaterThanOrEqualTo(1);
+                }
+                // After a bad header the simulator closes at once; the client may see the close before the header.
+                assertThat(p.sessionStats().disconnects.get()).as(f.kind().name()).isGreaterThanOrEqualTo(1);
                 assertThat(p.sessionStats().connects.get()).as(f.kind().name()).isGreaterThanOrEqualTo(2);
             }
             clean();
