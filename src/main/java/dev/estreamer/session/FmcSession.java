@@ -144,6 +144,10 @@ public final class FmcSession implements Runnable {
                 throw new EOFException("the FMC closed the connection");
             }
             lastData = System.nanoTime();
+            if (log.isTraceEnabled()) {
+                log.trace("received {} from {}: {}", MessageType.name(frame.type()), settings.server(),
+                        Hex.prefix(frame.payload(), 4096));
+            }
             stats.bytes.addAndGet(Frame.HEADER_LENGTH + frame.payload().length);
             stats.socketBacklog.set(rawIn.available());
             switch (frame.type()) {

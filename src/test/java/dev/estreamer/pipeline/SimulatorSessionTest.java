@@ -101,6 +101,19 @@ class SimulatorSessionTest {
     }
 
     @Test
+    void withoutTheExtendedBitTheFmcStreamsPlainEventDataAndNothingIsLost() {
+        try (Simulator sim = simulator(Faults.none());
+                FmcPipeline p = ClientHarness.pipeline(ClientHarness.settings(sim.port(),
+                        RequestFlags.ENCORE_DEFAULT.without(RequestFlags.EXTENDED), Duration.ofSeconds(30)),
+                        ClientHarness.tls(pki), dir.resolve("data"), dir.resolve("out"), FmcPipeline.Start.BOOKMARK)) {
+            p.start();
+            assertThat(ClientHarness.await(Duration.ofSeconds(20), () -> p.stats().written.get() == 69)).isTrue();
+            assertThat(p.sessionStats().bundles.get()).isZero();
+            assertThat(eventKeys()).hasSize(38);
+        }
+    }
+
+    @Test
     void aDroppedConnectionIsResumedFromTheBookmarkWithNothingLost() {
         try (Simulator sim = simulator(Faults.once(Fault.dropAfter(40)));
                 FmcPipeline p = client(sim, Duration.ofSeconds(30))) {
