@@ -24,7 +24,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main() {
-        for (Command c : List.of(new RunCommand(), new FlagsCommand(), new DecodeCommand(), new PkiCommand())) {
+        for (Command c : List.of(new RunCommand(), new TestCommand(), new FlagsCommand(), new DecodeCommand(), new PkiCommand())) {
             commands.put(c.name(), c);
         }
     }
