@@ -198,6 +198,11 @@ public final class Diagnostics {
             checks.add(Check.ok(name, "readable with the password from " + passwordOrigin(server)
                     + "; client certificate CN=" + creds.subjectCommonName() + ", " + creds.authorities().size()
                     + " CA certificate(s)"));
+            Path file = server.pkcs12PasswordFile();
+            if (file != null && PasswordSource.readableByOthers(file)) {
+                checks.add(Check.warn("password file " + file, "readable by group or others, who can then use the"
+                        + " client certificate", "chmod 600 " + file));
+            }
             return creds;
         } catch (CredentialsException e) {
             String message = e.getMessage();
@@ -424,7 +429,8 @@ public final class Diagnostics {
             HandshakeFailure why = e instanceof SSLException ssl ? HandshakeFailure.explain(ssl) : null;
             checks.add(why != null ? Check.fail(name, why.cause(), why.fix())
                     : Check.fail(name, "the FMC ended the handshake (" + HandshakeFailure.reason(e) + "): it most"
-                    + " likely refused the client certificate", HandshakeFailure.NEW_CLIENT));
+                    + " likely rejected the client certificate (the client was revoked or deleted on the FMC, or the"
+                    + " PKCS#12 was issued by another FMC)", HandshakeFailure.NEW_CLIENT));
             return null;
         }
         SSLSession session = tls.getSession();

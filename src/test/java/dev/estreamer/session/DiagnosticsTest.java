@@ -174,6 +174,40 @@ class DiagnosticsTest {
     }
 
     @Test
+    void clientCertificateTheFmcDoesNotKnowIsReportedAsRejected() {
+        // A client deleted on the FMC, or a PKCS#12 from another FMC: the FMC refuses the client certificate.
+        TestPki stranger = TestPki.create(shared.resolve("stranger"), b -> b.ellipticCurve(true));
+        Simulator sim = simulate(pki);
+        Server unverified = new Server("sim", "127.0.0.1", sim.port(), stranger.clientPkcs12(), null, null,
+                TlsVersion.AUTO, false);
+        List<Check> checks = diagnostics(TestPki.PASSWORD).server(unverified, PROBE);
+
+        assertThat(named(checks, "FMC CA certificate").status()).isEqualTo(Status.WARN);
+        Check last = checks.get(checks.size() - 1);
+        assertThat(last.status()).as(checks.toString()).isEqualTo(Status.FAIL);
+        // the FMC's alert or, when the JDK loses that race, the reset that follows it
+        assertThat(last.detail()).contains("rejected the client certificate", "revoked or deleted");
+        assertThat(last.fix()).startsWith("create a new client on the FMC");
+        assertThat(sim.recordsSent()).isZero();
+    }
+
+    @Test
+    void passwordFileReadableByOthersWarns() throws IOException {
+        Path file = Files.writeString(shared.resolve("pw-open.txt"), TestPki.PASSWORD + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Server s = new Server("sim", "127.0.0.1", 1, pki.clientPkcs12(), null, file, TlsVersion.AUTO, true);
+        List<Check> checks = Diagnostics.system().server(s, PROBE);
+
+        Check warning = named(checks, "password file");
+        assertThat(warning.status()).isEqualTo(Status.WARN);
+        assertThat(warning.fix()).isEqualTo("chmod 600 " + file);
+        assertThat(checks.toString()).doesNotContain(TestPki.PASSWORD);
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        assertThat(Diagnostics.system().server(s, PROBE)).noneMatch(c -> c.name().startsWith("password file"));
+    }
+
+    @Test
     void expiredCertificateStopsBeforeTheNetwork() {
         Instant now = Instant.now();
         TestPki expired = TestPki.create(shared.resolve("expired"), b -> b.ellipticCurve(true)
