@@ -14,17 +14,25 @@ import dev.estreamer.sim.Simulator;
 import dev.estreamer.sim.SimulatorConfig;
 import dev.estreamer.testing.Golden;
 import dev.estreamer.testing.TestPki;
+import dev.estreamer.wire.ErrorMessage;
+import dev.estreamer.wire.Frame;
+import dev.estreamer.wire.FrameReader;
+import dev.estreamer.wire.FrameWriter;
 import dev.estreamer.wire.RequestFlags;
+import dev.estreamer.wire.StreamingInformation;
+import dev.estreamer.wire.StreamingService;
 import dev.estreamer.wire.StreamingRequest;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import javax.net.ssl.SSLServerSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,6 +213,78 @@ class DiagnosticsTest {
 
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(Diagnostics.system().server(s, PROBE)).noneMatch(c -> c.name().startsWith("password file"));
+    }
+
+    /**
+     * A one-connection FMC stand-in over the test PKI's TLS (no peer check) that reads the Event Stream Request,
+     * answers with {@code replies} and then holds the connection open until the client leaves.
+     */
+    private static int scriptedFmc(Frame... replies) throws IOException {
+        SSLServerSocket listener = ServerTls.configure((SSLServerSocket) ServerTls.server(pki.serverKeystore(),
+                TestPki.PASSWORD.toCharArray()).getServerSocketFactory().createServerSocket(0, 1,
+                InetAddress.getLoopbackAddress()));
+        Thread fmc = new Thread(() -> {
+            try (listener; Socket s = listener.accept()) {
+                FrameReader in = new FrameReader(s.getInputStream(), 1 << 16);
+                FrameWriter out = new FrameWriter(s.getOutputStream());
+                in.read();
+                for (Frame reply : replies) {
+                    out.write(reply);
+                }
+                while (in.read() != null) {
+                    // hold the connection until the client closes it
+                }
+            } catch (IOException e) {
+                // the client went away: the script is over
+            }
+        }, "scripted-fmc");
+        fmc.setDaemon(true);
+        fmc.start();
+        return listener.getLocalPort();
+    }
+
+    @Test
+    void anErrorFromTheFmcIsShownWithItsCodeAndText() throws IOException {
+        int port = scriptedFmc(new ErrorMessage(19, "No space").toFrame());
+        List<Check> checks = diagnostics(TestPki.PASSWORD).server(server(pki, port), PROBE);
+
+        Check last = checks.get(checks.size() - 1);
+        assertThat(last.name()).isEqualTo("Event Stream Request");
+        assertThat(last.status()).isEqualTo(Status.FAIL);
+        assertThat(last.detail()).isEqualTo("the FMC answered with error 19: No space");
+    }
+
+    @Test
+    void streamingInformationWithoutTheEstreamerServiceFails() throws IOException {
+        Frame onlyOthers = new StreamingInformation(List.of(new StreamingService(5000, new byte[8]))).toFrame();
+        int port = scriptedFmc(onlyOthers);
+        List<Check> checks = diagnostics(TestPki.PASSWORD).server(server(pki, port), PROBE);
+
+        Check last = checks.get(checks.size() - 1);
+        assertThat(last.status()).isEqualTo(Status.FAIL);
+        assertThat(last.detail()).contains("offers services 5000 but not 6667");
+    }
+
+    @Test
+    void silenceAfterTheStreamingRequestIsOnlyAWarning() throws IOException {
+        int port = scriptedFmc(StreamingInformation.fmcDefault().toFrame());
+        List<Check> checks = diagnostics(TestPki.PASSWORD).server(server(pki, port), PROBE);
+
+        Check last = checks.get(checks.size() - 1);
+        assertThat(last.name()).isEqualTo("Streaming Request");
+        assertThat(last.status()).isEqualTo(Status.WARN);
+        assertThat(last.detail()).contains("neither data nor a keep-alive arrived within 1 s");
+        assertThat(statuses(checks)).doesNotContain(Status.FAIL);
+    }
+
+    @Test
+    void silenceAfterAnExtendedRequestFails() throws IOException {
+        int port = scriptedFmc();
+        List<Check> checks = diagnostics(TestPki.PASSWORD).server(server(pki, port), PROBE);
+
+        Check last = checks.get(checks.size() - 1);
+        assertThat(last.status()).isEqualTo(Status.FAIL);
+        assertThat(last.detail()).startsWith("no answer to the request within 1 s");
     }
 
     @Test
