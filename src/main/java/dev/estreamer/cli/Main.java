@@ -24,8 +24,8 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main() {
-        for (Command c : List.of(new RunCommand(), new DemoCommand(), new FlagsCommand(), new DecodeCommand(),
-                new SimulateCommand(), new PkiCommand())) {
+        for (Command c : List.of(new RunCommand(), new DemoCommand(), new TestCommand(), new FlagsCommand(),
+                new DecodeCommand(), new SimulateCommand(), new PkiCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -57,7 +57,7 @@ public final class ClientHarness {
                 Duration.ofMillis(100));
     }
 
-    /** Every line of every file in {@code dir}. */
+    /** Every complete line of every file in {@code dir} (a line still being written is left out). */
     public static List<String> lines(Path dir) {
         List<String> out = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
@@ -65,7 +65,11 @@ public final class ClientHarness {
         }
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.sorted().toList()) {
-                out.addAll(Files.readAllLines(f));
+                String text = Files.readString(f);
+                int end = text.lastIndexOf('\n');
+                if (end >= 0) {
+                    out.addAll(text.substring(0, end).lines().toList());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
