@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ReplayTest {
     static final RequestFlags ENCORE = RequestFlags.ENCORE_DEFAULT; // 0x48900061
-    static final Duration QUIET = Duration.ofMillis(1500);
+    static final Duration QUIET = Duration.ofMillis(800);
     static List<byte[]> captured;
     static CaptureReplay replay;
     Simulator simulator;
