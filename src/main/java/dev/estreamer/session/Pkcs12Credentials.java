@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
@@ -15,6 +18,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import javax.naming.InvalidNameException;
@@ -24,6 +28,15 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.Attribute;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.Pfx;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.crypto.ExtendedDigest;
+import org.bouncycastle.crypto.generators.PKCS12ParametersGenerator;
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.crypto.params.KeyParameter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
 import org.bouncycastle.asn1.pkcs.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -75,11 +88,26 @@ public final class Pkcs12Credentials {
         char[] pw = password == null ? new char[0] : password;
         byte[] bytes = readFile(p12);
         PKCS12PfxPdu pfx = parse(p12, bytes);
-        verifyMac(p12, pfx, pw);
+        boolean terminatorEncoding = verifyMac(p12, pfx, pw);
+        try {
+            return fromPdu(p12, pfx, pw, terminatorEncoding);
+        } catch (CredentialsException e) {
+            if (pw.length == 0) {
+                // BC refuses an empty password for PBES2, which the JDK (and OpenSSL 3) write; the JDK reads it.
+                Pkcs12Credentials jdk = fromJdkKeyStore(p12, bytes);
+                if (jdk != null) {
+                    return jdk;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static Pkcs12Credentials fromPdu(Path p12, PKCS12PfxPdu pfx, char[] pw, boolean terminatorEncoding) {
         // setTryWrongPKCS12Zero: an empty password is encoded two ways in the wild (no bytes, or the
-        // two-byte terminator); accept both like OpenSSL does.
+        // two-byte terminator); use the one the MAC matched.
         InputDecryptorProvider decryptor = new JcePKCSPBEInputDecryptorProviderBuilder()
-                .setProvider(BC).setTryWrongPKCS12Zero(pw.length == 0).build(pw);
+                .setProvider(BC).setTryWrongPKCS12Zero(terminatorEncoding).build(pw);
         List<Bag<PrivateKeyInfo>> keys = new ArrayList<>();
         List<Bag<X509Certificate>> certs = new ArrayList<>();
         try {
@@ -213,9 +241,10 @@ public final class Pkcs12Credentials {
         }
     }
 
-    private static void verifyMac(Path p12, PKCS12PfxPdu pfx, char[] pw) {
+    /** Throws on a wrong password; returns true when the MAC matched an empty password encoded with the terminator. */
+    private static boolean verifyMac(Path p12, PKCS12PfxPdu pfx, char[] pw) {
         if (!pfx.hasMac()) {
-            return; // no integrity MAC: a wrong password shows up as a decryption failure instead
+            return false; // no integrity MAC: a wrong password shows up as a decryption failure instead
         }
         boolean valid;
         try {
@@ -225,9 +254,65 @@ public final class Pkcs12Credentials {
                     + pfx.getMacAlgorithmID().getAlgorithm() + ": " + e.getMessage()
                     + "): export the file again from the FMC", e);
         }
-        if (!valid) {
-            throw new CredentialsException("wrong password for PKCS#12 " + p12 + ": use the password entered when"
-                    + " the client was created on the FMC (environment variable, password file or prompt)");
+        if (valid) {
+            return false;
+        }
+        if (pw.length == 0 && macMatchesEmptyPasswordWithTerminator(pfx)) {
+            return true;
+        }
+        throw new CredentialsException("wrong password for PKCS#12 " + p12 + ": use the password entered when"
+                + " the client was created on the FMC (environment variable, password file or prompt)");
+    }
+
+    /** The JDK's reader, for empty-password files BC cannot decrypt; null when it cannot either. */
+    private static Pkcs12Credentials fromJdkKeyStore(Path p12, byte[] bytes) {
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(bytes), new char[0]);
+            for (String alias : Collections.list(store.aliases())) {
+                if (store.isKeyEntry(alias) && store.getKey(alias, new char[0]) instanceof PrivateKey key) {
+                    List<X509Certificate> chain = new ArrayList<>();
+                    for (Certificate cert : store.getCertificateChain(alias)) {
+                        chain.add((X509Certificate) cert);
+                    }
+                    List<X509Certificate> all = new ArrayList<>(chain);
+                    for (String other : Collections.list(store.aliases())) {
+                        if (store.isCertificateEntry(other) && store.getCertificate(other) instanceof X509Certificate c
+                                && !all.contains(c)) {
+                            all.add(c);
+                        }
+                    }
+                    return new Pkcs12Credentials(p12, key, chain, authoritiesOf(chain.get(0), all, chain));
+                }
+            }
+            return null;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An empty password has two encodings: no bytes (Bouncy Castle) or the two-byte BMPString terminator
+     * (OpenSSL, the JDK). BC's PDU API computes only the former, so compute the latter here.
+     */
+    private static boolean macMatchesEmptyPasswordWithTerminator(PKCS12PfxPdu pfx) {
+        try {
+            Pfx asn1 = pfx.toASN1Structure();
+            MacData macData = asn1.getMacData();
+            AlgorithmIdentifier digestAlgorithm = macData.getMac().getAlgorithmId();
+            ExtendedDigest kdfDigest = BcDefaultDigestProvider.INSTANCE.get(digestAlgorithm);
+            PKCS12ParametersGenerator generator = new PKCS12ParametersGenerator(kdfDigest);
+            generator.init(new byte[2], macData.getSalt(), macData.getIterationCount().intValueExact());
+            KeyParameter key = (KeyParameter) generator.generateDerivedMacParameters(kdfDigest.getDigestSize() * 8);
+            HMac hmac = new HMac(BcDefaultDigestProvider.INSTANCE.get(digestAlgorithm));
+            hmac.init(key);
+            byte[] content = ASN1OctetString.getInstance(asn1.getAuthSafe().getContent()).getOctets();
+            hmac.update(content, 0, content.length);
+            byte[] computed = new byte[hmac.getMacSize()];
+            hmac.doFinal(computed, 0);
+            return MessageDigest.isEqual(computed, macData.getMac().getDigest());
+        } catch (OperatorCreationException | RuntimeException e) {
+            return false;
         }
     }
 

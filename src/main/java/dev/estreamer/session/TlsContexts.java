@@ -104,14 +104,17 @@ public final class TlsContexts {
         return socket;
     }
 
-    /** Those of {@code protocols} that the JDK's security policy turns off. */
+    /** Those of {@code protocols} that the JDK's security policy ({@code jdk.tls.disabledAlgorithms}) turns off. */
     public static List<String> disabledByJdk(String[] protocols) {
-        String property = Security.getProperty("jdk.tls.disabledAlgorithms");
+        return disabledBy(Security.getProperty("jdk.tls.disabledAlgorithms"), protocols);
+    }
+
+    static List<String> disabledBy(String disabledAlgorithms, String[] protocols) {
         List<String> disabled = new ArrayList<>();
-        if (property == null) {
+        if (disabledAlgorithms == null) {
             return disabled;
         }
-        List<String> entries = Arrays.stream(property.split(",")).map(String::trim).toList();
+        List<String> entries = Arrays.stream(disabledAlgorithms.split(",")).map(String::trim).toList();
         for (String protocol : protocols) {
             if (entries.contains(protocol)) {
                 disabled.add(protocol);

@@ -70,7 +70,8 @@ import org.bouncycastle.pkcs.jcajce.JcePKCSPBEOutputEncryptorBuilder;
  * <p>The client file has the FMC's layout: an encrypted safe with the client and CA certificates, a
  * shrouded key bag, and a MAC. Modern files use PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) and an HMAC-SHA256
  * MAC, which both the JDK and Bouncy Castle read; {@link Builder#legacyClientEncryption(boolean)} writes what
- * older FMCs issue (3DES key bag, RC2-40 certificate safe, HMAC-SHA1 MAC). Passwords never reach a file.
+ * older FMCs issue (3DES key bag, RC2-40 certificate safe, HMAC-SHA1 MAC), which is also what an empty password
+ * gets because Bouncy Castle's PBES2 refuses empty passwords. Passwords never reach a file.
  */
 public final class Pki {
     public static final String CA_FILE = "ca.crt";
@@ -147,6 +148,7 @@ public final class Pki {
         private Instant clientNotBefore;
         private Instant clientNotAfter;
         private boolean legacyClientEncryption;
+        private boolean ellipticCurve;
         private final List<String> serverNames = new ArrayList<>(List.of("localhost", "127.0.0.1", "::1"));
 
         private Builder(Path dir) {
@@ -188,6 +190,12 @@ public final class Pki {
             return this;
         }
 
+        /** EC P-256 keys instead of RSA 2048: much faster to generate, for tests that need many PKIs. */
+        public Builder ellipticCurve(boolean ec) {
+            this.ellipticCurve = ec;
+            return this;
+        }
+
         /** Adds a DNS name or IP literal to the server certificate's SANs (besides localhost, 127.0.0.1, ::1). */
         public Builder serverName(String name) {
             serverNames.add(Objects.requireNonNull(name, "name"));
@@ -211,7 +219,8 @@ public final class Pki {
         Instant notAfter = now.plus(Duration.ofDays(5 * 365));
         String suffix = HexFormat.of().formatHex(randomBytes(4));
 
-        KeyPair caKeys = rsa();
+        boolean ec = options.ellipticCurve;
+        KeyPair caKeys = keyPair(ec);
         X500Name caName = name("estreamer simulator CA " + suffix);
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder caBuilder = new JcaX509v3CertificateBuilder(caName, serial(),
@@ -221,13 +230,13 @@ public final class Pki {
                 .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(caKeys.getPublic()));
         X509Certificate ca = sign(caBuilder, caKeys.getPrivate());
 
-        KeyPair serverKeys = rsa();
+        KeyPair serverKeys = keyPair(ec);
         X509v3CertificateBuilder serverBuilder = leaf(ca, caKeys, name("estreamer simulator " + suffix),
                 serverKeys, notBefore, notAfter, KeyPurposeId.id_kp_serverAuth)
                 .addExtension(Extension.subjectAlternativeName, false, serverNames(options.serverNames));
         X509Certificate server = sign(serverBuilder, caKeys.getPrivate());
 
-        KeyPair clientKeys = rsa();
+        KeyPair clientKeys = keyPair(ec);
         String cn = options.clientCommonName != null ? options.clientCommonName : options.clientAddress;
         X509Certificate client = sign(leaf(ca, caKeys, name(cn), clientKeys,
                 options.clientNotBefore != null ? options.clientNotBefore : notBefore,
@@ -253,7 +262,8 @@ public final class Pki {
                 java.util.Date.from(notAfter), subject, keys.getPublic())
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true,
-                        new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                        new KeyUsage(keys.getPublic().getAlgorithm().equals("EC") ? KeyUsage.digitalSignature
+                                : KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
                 .addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(keys.getPublic()))
                 .addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(caKeys.getPublic()));
@@ -287,7 +297,8 @@ public final class Pki {
         OutputEncryptor keyEncryptor;
         OutputEncryptor certEncryptor;
         PKCS12MacCalculatorBuilder mac;
-        if (legacy) {
+        // BC's PBES2 refuses an empty password (the FMC allows one), so such files use the PKCS#12 PBE algorithms.
+        if (legacy || password.length == 0) {
             keyEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd3_KeyTripleDES_CBC,
                     CBCBlockCipher.newInstance(new DESedeEngine())).setIterationCount(2048).build(password);
             certEncryptor = new BcPKCS12PBEOutputEncryptorBuilder(PKCSObjectIdentifiers.pbeWithSHAAnd40BitRC2_CBC,
@@ -296,7 +307,8 @@ public final class Pki {
         } else {
             keyEncryptor = aes256(password);
             certEncryptor = aes256(password);
-            mac = new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS);
+            mac = new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256).setIterationCount(ITERATIONS)
+                    .setProvider(BC);
         }
         DEROctetString keyId = new DEROctetString(
                 new JcaX509ExtensionUtils().createSubjectKeyIdentifier(leaf.getPublicKey()).getKeyIdentifier());
@@ -323,9 +335,9 @@ public final class Pki {
                 .build(password);
     }
 
-    private static KeyPair rsa() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048, RANDOM);
+    private static KeyPair keyPair(boolean ec) throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(ec ? "EC" : "RSA");
+        generator.initialize(ec ? 256 : 2048, RANDOM);
         return generator.generateKeyPair();
     }
 
@@ -346,7 +358,8 @@ public final class Pki {
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
             throws OperatorCreationException, GeneralSecurityException {
         return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(signer)));
+                builder.build(new JcaContentSignerBuilder(signer.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                        .build(signer)));
     }
 
     private static String pem(X509Certificate certificate) throws IOException {
