@@ -1,0 +1,30 @@
+package dev.estreamer.decode;
+
+/** Wire encodings a catalogue field can have. */
+enum Kind {
+    U8(1), U16(2), U32(4), U64(8), IPV4(4), IPV6(16), UUID(16), MAC(6),
+    /** fixed-size raw bytes rendered as hex; size from the catalogue */
+    HEX(-1),
+    /** bytes consumed without a field */
+    SKIP(-1),
+    /** series-1 string block (type 0): header + text */
+    STRING(-1),
+    /** series-1 blob block (type 10): header + bytes as hex */
+    BLOB(-1),
+    /** text whose byte length is a previously decoded sibling field */
+    TEXT(-1),
+    /** raw bytes (hex) whose length is a previously decoded sibling field */
+    BYTES(-1),
+    /** a named nested block of a fixed type */
+    BLOCK(-1),
+    /** a list block whose items are blocks of one type */
+    LIST(-1),
+    /** the record's block, merged into the enclosing field slots */
+    MERGED(-1);
+
+    final int fixedSize;
+
+    Kind(int fixedSize) {
+        this.fixedSize = fixedSize;
+    }
+}
