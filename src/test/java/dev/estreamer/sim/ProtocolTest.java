@@ -62,15 +62,18 @@ class ProtocolTest {
     }
 
     @Test
-    void surplusNullsDoNotOpenTheWindowInAdvance() throws Exception {
+    void nullsDuringTheHandshakeDoNotOpenTheWindowInAdvance() throws Exception {
         start(SimulatorConfig.builder(replay).ackWindow(1).recordsPerBundle(5));
         try (RawClient client = RawClient.connect(simulator.port())) {
-            client.request(0, ENCORE);
+            client.send(new EventStreamRequest(0, ENCORE).toFrame());
+            assertThat(client.read().type()).isEqualTo(MessageType.STREAMING_INFORMATION);
             for (int i = 0; i < 5; i++) {
-                client.ack(); // before anything was sent: nothing to acknowledge
+                client.ack(); // eNcore-style surplus acknowledgements before any bundle exists
             }
-            Thread.sleep(200);
+            client.send(new StreamingRequest(StreamingRequest.ESTREAMER_SERVICE, ENCORE, 0,
+                    StreamingRequest.defaultEvents()).toFrame());
             assertThat(client.records(100, Duration.ofMillis(500), false)).hasSize(5);
+            assertThat(client.bundleSequences).containsExactly(1L);
         }
     }
 
