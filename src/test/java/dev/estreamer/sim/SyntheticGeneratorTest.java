@@ -151,4 +151,28 @@ class SyntheticGeneratorTest {
             assertThat(SyntheticGenerator.eventIndex(key(got.get(0)))).isGreaterThanOrEqualTo(200);
         }
     }
+
+    @Test
+    void aClientThatLosesItsConnectionAndResumesFromItsBookmarkMissesNothing() throws Exception {
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(3).count(400).build();
+        simulator = new Simulator(SimulatorConfig.builder(g).recordsPerBundle(20)
+                .faults(Faults.once(Fault.dropAfter(g.metadata().size() + 173))).build()).start();
+        Set<Long> delivered = new HashSet<>();
+        long bookmark = 0;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (RawClient client = RawClient.connect(simulator.port())) {
+                client.request(bookmark, ENCORE);
+                for (RawClient.Received r : client.records(10_000, Duration.ofMillis(800), true)) {
+                    if (r.recordType() == 71) {
+                        delivered.add(SyntheticGenerator.eventIndex(key(r)));
+                        bookmark = Math.max(bookmark, r.archiveTimestamp());
+                    }
+                }
+            }
+            if (attempt == 0) {
+                assertThat(delivered).hasSize(173);
+            }
+        }
+        assertThat(delivered).containsAll(LongStream.range(0, 400).boxed().collect(Collectors.toList())).hasSize(400);
+    }
 }
