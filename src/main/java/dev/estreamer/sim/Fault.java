@@ -10,7 +10,7 @@ import java.util.Objects;
 public record Fault(Kind kind, long afterRecords, int errorCode, String errorText, Duration stall, Corruption corruption) {
     /** What the simulated FMC does wrong. */
     public enum Kind {
-        /** Close the socket without a word (an FMC crash, a cut cable). */
+        /** Close the connection mid-stream without an Error message (an FMC process crash). */
         DROP,
         /** Send an Error message, then close (as an FMC does before a deliberate close). */
         ERROR,

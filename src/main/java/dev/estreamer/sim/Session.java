@@ -45,7 +45,10 @@ final class Session implements Runnable {
     private final String remote;
     private final Object lock = new Object();
 
+    private static final long LINGER_MILLIS = 2000;
+
     private FrameWriter writer;
+    private volatile boolean acksRunning;
     private OutputStream out;
     private volatile boolean open = true;
     private volatile EventStreamRequest request;
@@ -131,6 +134,7 @@ final class Session implements Runnable {
         socket.setSoTimeout(0);
         Thread acks = new Thread(() -> readAcks(reader), "sim-acks-" + connectionId);
         acks.setDaemon(true);
+        acksRunning = true;
         acks.start();
         stream(subscription);
     }
@@ -198,6 +202,7 @@ final class Session implements Runnable {
     private Subscription refuse(String why) throws IOException {
         LOG.warn("Connection {} from {}: invalid request: {}", connectionId, remote, why);
         writer.write(new ErrorMessage(INVALID_REQUEST, "Invalid request").toFrame());
+        linger();
         return null;
     }
 
@@ -370,16 +375,47 @@ final class Session implements Runnable {
         }
     }
 
+    /**
+     * Ends our side gracefully and waits (briefly) for the client to close: closing a socket with
+     * unread client Nulls sends a reset, which can destroy the last message before the client reads it.
+     */
+    private void linger() {
+        try {
+            if (!(socket instanceof SSLSocket)) {
+                socket.shutdownOutput();
+            }
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+            if (acksRunning) {
+                synchronized (lock) {
+                    while (open && deadline - System.nanoTime() > 0) {
+                        waitNanos(deadline - System.nanoTime());
+                    }
+                }
+                return;
+            }
+            socket.setSoTimeout((int) LINGER_MILLIS);
+            byte[] sink = new byte[4096];
+            while (deadline - System.nanoTime() > 0 && socket.getInputStream().read(sink) >= 0) {
+                // discard what the client still sends until it closes
+            }
+        } catch (IOException e) {
+            // the client is gone already
+        }
+    }
+
     /** Injects {@code fault}; false when the session ends with it. */
     private boolean fire(Fault fault, boolean bundled, boolean archive) throws IOException {
         simulator.countFault();
         switch (fault.kind()) {
             case DROP -> {
-                socket.setSoLinger(true, 0); // reset, not a graceful FIN
+                // no Error message, mid-stream, like a crashed FMC process; not a TCP reset, which would
+                // destroy records already on their way and make "after N records" untestable
+                linger();
                 return false;
             }
             case ERROR -> {
                 writer.write(new ErrorMessage(fault.errorCode(), fault.errorText()).toFrame());
+                linger();
                 return false;
             }
             case STALL -> {
@@ -403,11 +439,13 @@ final class Session implements Runnable {
             case BAD_VERSION -> {
                 out.write(Hex.parse("0002 0000 00000000"));
                 out.flush();
+                linger();
                 return false;
             }
             case OVERLONG_LENGTH -> {
                 out.write(Hex.parse("0001 0fa2 7ffffff0"));
                 out.flush();
+                linger();
                 return false;
             }
             default -> throw new IllegalStateException(fault.kind().toString());

@@ -150,18 +150,32 @@ final class RawClient implements AutoCloseable {
     List<Received> records(int expected, Duration quiet, boolean ack) throws IOException {
         List<Received> out = new ArrayList<>();
         timeout(quiet);
-        while (out.size() < expected) {
+        // keep-alive Nulls do not count as activity: stop once no record came for {@code quiet}
+        long deadline = System.nanoTime() + quiet.toNanos();
+        while (out.size() < expected && deadline - System.nanoTime() > 0) {
             Frame frame;
             try {
                 frame = read();
             } catch (SocketTimeoutException e) {
                 break;
+            } catch (java.net.SocketException e) {
+                reset = true; // an abrupt close: what arrived before it still counts
+                break;
             }
             if (frame == null) {
                 break;
             }
-            if (!collect(frame, out, ack)) {
+            int before = out.size();
+            try {
+                if (!collect(frame, out, ack)) {
+                    break;
+                }
+            } catch (java.net.SocketException e) {
+                reset = true; // the ack hit a reset connection; the records are still ours
                 break;
+            }
+            if (out.size() > before) {
+                deadline = System.nanoTime() + quiet.toNanos();
             }
         }
         return out;
@@ -196,9 +210,14 @@ final class RawClient implements AutoCloseable {
     }
 
     ErrorMessage lastError;
+    /** Whether a read saw the connection reset. */
+    boolean reset;
 
     /** Whether the server closed the connection (EOF or reset) within {@code wait}. */
     boolean closedWithin(Duration wait) throws IOException {
+        if (reset) {
+            return true;
+        }
         timeout(wait);
         try {
             while (true) {
