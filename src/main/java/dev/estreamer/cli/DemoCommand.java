@@ -12,6 +12,7 @@ import dev.estreamer.sim.Pki;
 import dev.estreamer.sim.ServerTls;
 import dev.estreamer.sim.Simulator;
 import dev.estreamer.sim.SimulatorConfig;
+import dev.estreamer.sim.SyntheticGenerator;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,9 @@ final class DemoCommand implements Command {
                 .addOption(Option.builder("d").longOpt("dir").hasArg().argName("DIR")
                         .desc("working directory for PKI, configuration, bookmark and output (default ./demo-output)")
                         .build())
+                .addOption(Option.builder().longOpt("rate").hasArg().argName("R")
+                        .desc("events per second the simulator generates (default 0 = as fast as the client takes them)")
+                        .build())
                 .addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
                         .desc("loopback port for the simulator (default 18302; the bookmark file is named after it)")
                         .build());
@@ -72,8 +76,9 @@ final class DemoCommand implements Command {
         Path pkiDir = dir.resolve("pki");
         Path passwordFile = pkiDir.resolve("client.password");
         char[] password = demoPassword(pkiDir, passwordFile);
-        EventSource source = SimulateCommand.source(new org.apache.commons.cli.DefaultParser()
-                .parse(new SimulateCommand().options(), new String[] {"--loop"}), dir.resolve("sim"));
+        // Deterministic traffic (fixed seed and start second): a restarted demo resumes from its bookmark.
+        EventSource source = SyntheticGenerator.builder().seed(1).rate(OptionValues.longValue(line, "rate", 0, 0, 10_000_000))
+                .build();
         Simulator simulator = new Simulator(SimulatorConfig.builder(source)
                 .bindAddress(InetAddress.getLoopbackAddress()).port(port)
                 .tls(ServerTls.server(pkiDir.resolve(Pki.SERVER_FILE), password))
@@ -91,8 +96,13 @@ final class DemoCommand implements Command {
         pipeline.start();
         long startNanos = System.nanoTime();
         long lastWritten = 0;
+        long nextPrint = startNanos + 1_000_000_000L;
         while (target == 0 || pipeline.stats().written.get() < target) {
-            Thread.sleep(1000);
+            Thread.sleep(100);
+            if (System.nanoTime() < nextPrint) {
+                continue;
+            }
+            nextPrint += 1_000_000_000L;
             long written = pipeline.stats().written.get();
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             System.err.printf(Locale.ROOT, "\rdemo: %,d records written (%,d/s now, %,.0f/s average), bookmark %s, "

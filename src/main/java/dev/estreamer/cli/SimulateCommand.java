@@ -8,6 +8,7 @@ import dev.estreamer.sim.Pki;
 import dev.estreamer.sim.ServerTls;
 import dev.estreamer.sim.Simulator;
 import dev.estreamer.sim.SimulatorConfig;
+import dev.estreamer.sim.SyntheticGenerator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--port 8302] [--pki DIR] [--replay FILE] [--loop] [--no-peer-check]";
+        return "[--port 8302] [--pki DIR] [--rate R] [--events N] [--seed S] | [--replay FILE [--loop]] [--no-peer-check]";
     }
 
     @Override
@@ -49,7 +50,14 @@ final class SimulateCommand implements Command {
                         .desc("directory with server.p12 (created with `estreamer pki` layout when missing; default ./pki)")
                         .build())
                 .addOption(Option.builder().longOpt("replay").hasArg().argName("FILE")
-                        .desc("replay a capture of raw wire messages (default: the built-in FMC 6.x capture)").build())
+                        .desc("replay a capture of raw wire messages instead of generating traffic; \"builtin\" is "
+                                + "the real FMC 6.x capture shipped with estreamer").build())
+                .addOption(Option.builder().longOpt("rate").hasArg().argName("R")
+                        .desc("generated events per second (default 0 = as fast as the client takes them)").build())
+                .addOption(Option.builder().longOpt("events").hasArg().argName("N")
+                        .desc("stop generating after N events (default 0 = never)").build())
+                .addOption(Option.builder().longOpt("seed").hasArg().argName("S")
+                        .desc("seed of the generated traffic (default 1; same seed, same events)").build())
                 .addOption(Option.builder().longOpt("loop")
                         .desc("repeat the capture forever with archive timestamps moved forward").build())
                 .addOption(Option.builder().longOpt("bundle-size").hasArg().argName("N")
@@ -92,14 +100,21 @@ final class SimulateCommand implements Command {
 
     static EventSource source(CommandLine line, Path workDir) {
         boolean loop = line.hasOption("loop");
-        if (line.hasOption("replay")) {
-            Path file = Path.of(line.getOptionValue("replay"));
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("no such capture file: " + file);
-            }
-            return CaptureReplay.load(file, loop);
+        if (!line.hasOption("replay")) {
+            return SyntheticGenerator.builder()
+                    .seed(OptionValues.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE))
+                    .rate(OptionValues.longValue(line, "rate", 0, 0, 10_000_000))
+                    .count(OptionValues.longValue(line, "events", 0, 0, Long.MAX_VALUE))
+                    .build();
         }
-        return CaptureReplay.load(builtinCapture(workDir), loop);
+        if (line.getOptionValue("replay").equals("builtin")) {
+            return CaptureReplay.load(builtinCapture(workDir), loop);
+        }
+        Path file = Path.of(line.getOptionValue("replay"));
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("no such capture file: " + file);
+        }
+        return CaptureReplay.load(file, loop);
     }
 
     /** The built-in FMC 6.x capture, copied out of the jar so the replay can read it. */
