@@ -9,6 +9,7 @@ import dev.estreamer.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,7 +40,8 @@ public final class MetadataJournal implements MetadataCache.Listener, AutoClosea
 
     private final Path file;
     private final boolean fsync;
-    private FileChannel channel;
+    // a stream, not a FileChannel: an interrupt of the processor thread must not close the journal mid-write
+    private FileOutputStream channel;
     private long appended;
 
     private MetadataJournal(Path file, boolean fsync) {
@@ -60,13 +62,25 @@ public final class MetadataJournal implements MetadataCache.Listener, AutoClosea
             if (lines >= COMPACT_MIN_LINES && latest.size() * 2 < lines || journal.tornTail) {
                 journal.compact(latest.values());
             }
-            journal.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent); // the data directory may not exist before the first bookmark
+            }
+            journal.channel = new FileOutputStream(file.toFile(), true);
         } catch (IOException e) {
             throw new EstreamerException(Stage.ENRICH, "cannot open metadata journal " + file + ": " + e.getMessage(), e);
         }
         cache.listener(journal);
         return journal;
+    }
+
+    /** Reads a journal into {@code cache} without writing to it (offline decoding with a live client's cache). */
+    public static void load(Path file, MetadataCache cache) {
+        try {
+            new MetadataJournal(file, false).replay(cache);
+        } catch (IOException e) {
+            throw new EstreamerException(Stage.ENRICH, "cannot read metadata journal " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private int replayedLines;
@@ -152,9 +166,9 @@ public final class MetadataJournal implements MetadataCache.Listener, AutoClosea
         }
         node.set("v", JSON.valueToTree(value));
         try {
-            write(channel, line(node));
+            channel.write(line(node)); // one write call per line: whole lines reach the kernel at once
             if (fsync) {
-                channel.force(false);
+                channel.getFD().sync();
             }
             appended++;
         } catch (IOException e) {
