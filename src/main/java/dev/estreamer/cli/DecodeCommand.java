@@ -2,6 +2,7 @@ package dev.estreamer.cli;
 
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.format.Formatter;
+import dev.estreamer.pipeline.Enrichment;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
@@ -41,13 +42,15 @@ final class DecodeCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--format json] FILE";
+        return "[--format json] [--cache FILE] FILE";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: json (default)").build());
+                .desc("output format: json (default)").build())
+                .addOption(Option.builder().longOpt("cache").hasArg().argName("FILE")
+                        .desc("start from this metadata journal (<host>-<port>_metadata.jsonl written by run)").build());
     }
 
     @Override
@@ -62,7 +65,9 @@ final class DecodeCommand implements Command {
         Path file = Path.of(line.getArgList().get(0));
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            Result result = decode(in, new RecordDecoder(), new JsonFormatter(), out);
+            Enrichment enrichment = line.hasOption("cache")
+                    ? Enrichment.readOnly(Path.of(line.getOptionValue("cache"))) : Enrichment.inMemory();
+            Result result = decode(in, new RecordDecoder(), enrichment, new JsonFormatter(), out);
             out.flush();
             System.err.printf("decoded %d record(s) from %d message(s) in %s%n", result.records(), result.messages(), file);
             if (result.damage() != null) {
@@ -80,6 +85,12 @@ final class DecodeCommand implements Command {
     }
 
     static Result decode(InputStream in, RecordDecoder decoder, Formatter formatter, OutputStream out) throws IOException {
+        return decode(in, decoder, Enrichment.inMemory(), formatter, out);
+    }
+
+    /** Same enrichment as {@code run}: metadata earlier in the file names the events after it. */
+    static Result decode(InputStream in, RecordDecoder decoder, Enrichment enrichment, Formatter formatter,
+            OutputStream out) throws IOException {
         FrameReader reader = new FrameReader(in, Integer.MAX_VALUE - 16);
         long messages = 0;
         long records = 0;
@@ -108,7 +119,7 @@ final class DecodeCommand implements Command {
                         + e.getMessage() + "; everything before it was decoded");
             }
             for (byte[] payload : payloads) {
-                Record record = decoder.decode(payload);
+                Record record = enrichment.apply(decoder.decode(payload));
                 byte[] bytes = formatter.format(record);
                 if (bytes != null) {
                     out.write(bytes);

@@ -35,8 +35,12 @@ public final class JsonFormatter implements Formatter {
             g.writeNumberField("checksum", record.checksum());
             writeFields(g, record.fields());
             g.writeObjectFieldStart("@computed");
-            g.writeStringField("recordTypeCategory", record.category());
-            g.writeStringField("recordTypeDescription", record.name());
+            if (record.computed().size() > 0) {
+                writeFields(g, record.computed());
+            } else {
+                g.writeStringField("recordTypeCategory", record.category());
+                g.writeStringField("recordTypeDescription", record.name());
+            }
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {

@@ -107,7 +107,8 @@ public final class Assembly {
         int capacity = Math.max(batch * 2, config.queues().queueSize() * batch);
         return new FmcPipeline(server.name(), settings, connector, new RecordDecoder(),
                 new RecordFilter(config.handler().records()), outputs, bookmarks, start(config.start()),
-                batch, capacity, Duration.ofSeconds(1));
+                batch, capacity, Duration.ofSeconds(1),
+                Enrichment.persistent(Enrichment.fileFor(config.dataDirectory(), server.host(), server.port())));
     }
 
     static FmcPipeline.Start start(StartMode mode) {

@@ -36,6 +36,7 @@ public final class FmcPipeline implements AutoCloseable {
     private final SessionSettings sessionSettings;
     private final RecordDecoder decoder;
     private final RecordFilter filter;
+    private final Enrichment enrichment;
     private final List<Output> outputs;
     private final BookmarkStore bookmarks;
     private final Start start;
@@ -71,6 +72,14 @@ public final class FmcPipeline implements AutoCloseable {
     public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
             RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
             int queueCapacity, Duration bookmarkInterval) {
+        this(name, sessionSettings, connector, decoder, filter, outputs, bookmarks, start, batchSize, queueCapacity,
+                bookmarkInterval, Enrichment.inMemory());
+    }
+
+    public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
+            RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
+            int queueCapacity, Duration bookmarkInterval, Enrichment enrichment) {
+        this.enrichment = enrichment;
         this.name = name;
         this.sessionSettings = sessionSettings;
         this.decoder = decoder;
@@ -142,7 +151,7 @@ public final class FmcPipeline implements AutoCloseable {
                 if (item == POISON) {
                     break;
                 }
-                Record record = decoder.decode(item.payload());
+                Record record = enrichment.apply(decoder.decode(item.payload()));
                 stats.handled.incrementAndGet();
                 stats.countFamily(record.family());
                 if (record.status() == Status.MALFORMED) {
@@ -274,6 +283,7 @@ public final class FmcPipeline implements AutoCloseable {
             processor.interrupt();
         }
         stopSignal.countDown();
+        enrichment.close();
         join(bookmarker, Duration.ofSeconds(5));
         commitBookmark();
         for (Output o : outputs) {

@@ -19,6 +19,7 @@ public final class Record {
     private final Status status;
     private final Fields fields;
     private final byte[] raw;
+    private final Fields computed;
 
     public Record(Header header, String name, String category, Family family, Status status,
                   Fields fields, byte[] raw) {
@@ -34,6 +35,23 @@ public final class Record {
         this.status = status;
         this.fields = fields;
         this.raw = raw;
+        this.computed = Fields.empty();
+    }
+
+    private Record(Record base, Fields computed) {
+        this.recordType = base.recordType;
+        this.netmapId = base.netmapId;
+        this.recordLength = base.recordLength;
+        this.hasArchiveTimestamp = base.hasArchiveTimestamp;
+        this.archiveTimestamp = base.archiveTimestamp;
+        this.checksum = base.checksum;
+        this.name = base.name;
+        this.category = base.category;
+        this.family = base.family;
+        this.status = base.status;
+        this.fields = base.fields;
+        this.raw = base.raw;
+        this.computed = computed;
     }
 
     /** The record header as read from the wire (all zero when even the header could not be read). */
@@ -97,6 +115,16 @@ public final class Record {
     /** The EventData payload this record was decoded from. */
     public byte[] raw() {
         return raw;
+    }
+
+    /** Fields added by enrichment (eNcore's {@code @computed}); empty when the record was not enriched. */
+    public Fields computed() {
+        return computed;
+    }
+
+    /** This record with the given computed fields; everything else is shared, not copied. */
+    public Record withComputed(Fields computed) {
+        return new Record(this, computed == null ? Fields.empty() : computed);
     }
 
     @Override

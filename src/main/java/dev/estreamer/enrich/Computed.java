@@ -1,0 +1,84 @@
+package dev.estreamer.enrich;
+
+import dev.estreamer.record.FieldNames;
+import dev.estreamer.record.Fields;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects one record's computed fields, then freezes them into {@link Fields}. The name list of a record
+ * type is almost always one of a few shapes, so shapes are reused instead of building an index per record.
+ */
+final class Computed {
+    private static final int MAX_SHAPES_PER_TYPE = 16;
+
+    private String[] names = new String[64];
+    private Object[] values = new Object[64];
+    private int size;
+    private final Map<Integer, List<FieldNames>> shapes = new HashMap<>();
+
+    void reset() {
+        size = 0;
+    }
+
+    /** Adds a field; a null value (unknown id) adds nothing. */
+    void put(String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (size == names.length) {
+            names = Arrays.copyOf(names, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        names[size] = name;
+        values[size++] = value;
+    }
+
+    /** A value added to this record so far, or null. */
+    Object get(String name) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (names[i].equals(name)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    Fields build(int recordType) {
+        if (size == 0) {
+            return Fields.empty();
+        }
+        return new Fields(shape(recordType), Arrays.copyOf(values, size));
+    }
+
+    private FieldNames shape(int recordType) {
+        List<FieldNames> known = shapes.computeIfAbsent(recordType, t -> new ArrayList<>(2));
+        for (FieldNames candidate : known) {
+            if (sameNames(candidate)) {
+                return candidate;
+            }
+        }
+        FieldNames created = new FieldNames(Arrays.asList(Arrays.copyOf(names, size)));
+        if (known.size() < MAX_SHAPES_PER_TYPE) {
+            known.add(created);
+        }
+        return created;
+    }
+
+    private boolean sameNames(FieldNames candidate) {
+        if (candidate.size() != size) {
+            return false;
+        }
+        for (int i = 0; i < size; i++) {
+            String a = candidate.name(i);
+            if (a != names[i] && !a.equals(names[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.estreamer.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.estreamer.record.Family;
+import dev.estreamer.record.Fields;
+import dev.estreamer.record.Record;
+import dev.estreamer.record.Status;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Decorates records in stream order: a metadata record updates the cache, every record comes back
+ * {@link Record#withComputed(Fields) with} eNcore's {@code @computed} fields (its View's key names) plus a few
+ * it lacks: {@code recordTypeFamily} (with {@code SECURITY_INTELLIGENCE} for connection events that hit a
+ * Security Intelligence list), {@code domain} from the record header's netmap id.
+ *
+ * <p>Where eNcore prints {@code null} for an unknown device we omit {@code sensor}; an id the cache does not
+ * know gives no field rather than an error. {@code eventDateTime} is UTC with a {@code Z} (eNcore used the
+ * host's zone and no designator), {@code monitorRule8} is decorated like 1-7 (eNcore skipped it).
+ * One instance per FMC, confined to the processor thread.
+ */
+public final class Enricher {
+    private static final Map<Long, Map<Long, String>> RNA_EVENT_TYPES = rnaEventTypes();
+    private static final String[] MONITOR_RULES = {"monitorRule1", "monitorRule2", "monitorRule3", "monitorRule4",
+        "monitorRule5", "monitorRule6", "monitorRule7", "monitorRule8"};
+
+    private final MetadataCache cache;
+    private final Map<Integer, View> views = new HashMap<>();
+    private final View common;
+    private final Computed computed = new Computed();
+    private final EventTime time = new EventTime();
+    private final Map<Object, Object> devices;
+    private final Map<Object, Object> domains;
+    private long metadataChanges;
+
+    public Enricher(MetadataCache cache) {
+        this.cache = Objects.requireNonNull(cache);
+        this.devices = cache.table(Tables.DEVICES);
+        this.domains = cache.table(Tables.NETMAP_DOMAINS);
+        this.common = new View.Builder(cache)
+                .lookup("source", Tables.SOURCE_APPS, "sourceId")
+                .rule(new View.Simple("eventType", "eventSubtype") {
+                    @Override
+                    public void apply(Object type, Object subtype, Computed out) {
+                        if (type instanceof Long t && subtype instanceof Long s) {
+                            Map<Long, String> names = RNA_EVENT_TYPES.get(t);
+                            out.put("eventDescription", names == null ? null : names.get(s));
+                        }
+                    }
+                })
+                .build();
+        defineViews();
+    }
+
+    /** The cache this enricher reads and fills. */
+    public MetadataCache cache() {
+        return cache;
+    }
+
+    /** How many metadata records changed the cache since start. */
+    public long metadataChanges() {
+        return metadataChanges;
+    }
+
+    /** Stores metadata, then returns the record with its computed fields. Never throws for odd content. */
+    public Record enrich(Record record) {
+        Fields f = record.fields();
+        int type = record.recordType();
+        if (record.status() == Status.DECODED && MetadataRecords.isMetadata(type)
+                && MetadataRecords.store(record, cache)) {
+            metadataChanges++;
+        }
+        Computed out = computed;
+        out.reset();
+        out.put("recordTypeCategory", record.category());
+        out.put("recordTypeDescription", record.name());
+        if (record.status() != Status.DECODED) {
+            return record.withComputed(out.build(type));
+        }
+        Object device = f.get("deviceId");
+        if (device == null) {
+            device = f.get("sensorId");
+        }
+        if (device != null) {
+            out.put("sensor", devices.get(device));
+        }
+        if (record.netmapId() != 0) {
+            out.put("domain", domains.get((long) record.netmapId()));
+        }
+        common.apply(f, out);
+        time.apply(record, out);
+        View view = views.get(type);
+        if (view != null) {
+            view.apply(f, out);
+        }
+        Family family = record.family();
+        boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
+        out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : family.name());
+        return record.withComputed(out.build(type));
+    }
+
+    private void defineViews() {
+        View.Builder connection = new View.Builder(cache);
+        transport(connection, "protocol");
+        applications(connection);
+        connection.lookup("securityIntelligenceIp", Tables.SI_SRC_DESTS, "securityIntelligenceSourceDestination")
+                .rule(new View.Simple("securityIntelligenceSourceDestination") {
+                    @Override
+                    public void apply(Object a, Object b, Computed out) {
+                        if (a instanceof Long v) {
+                            out.put("securityIntelligenceEvent", v != 0 ? "Yes" : "No");
+                        }
+                    }
+                })
+                .lookup("securityIntelligenceList1", Tables.SI_DISCOVERY, "securityIntelligenceList1", "policyRevision")
+                .lookup("securityIntelligenceList2", Tables.SI_DISCOVERY, "securityIntelligenceList2", "policyRevision")
+                .lookup("urlCategory", Tables.URL_CATEGORIES, "urlCategory")
+                .lookup("urlReputation", Tables.URL_REPUTATIONS, "urlReputation")
+                .lookup("firewallRule", Tables.FIREWALL_RULES, "policyRevision", "ruleId")
+                .lookup("firewallRuleAction", Tables.FIREWALL_RULE_ACTIONS, "ruleAction")
+                .lookup("firewallRuleReason", Tables.FIREWALL_RULE_REASONS, "ruleReason")
+                .lookup("firewallPolicy", Tables.AC_POLICIES, "deviceId", "policyRevision")
+                .lookup("ingressInterface", Tables.INTERFACES, "ingressInterface")
+                .lookup("egressInterface", Tables.INTERFACES, "egressInterface")
+                .lookup("ingressSecurityZone", Tables.SECURITY_ZONES, "ingressZone")
+                .lookup("egressSecurityZone", Tables.SECURITY_ZONES, "egressZone")
+                .lookup("sourceIpCountry", Tables.GEOLOCATIONS, "initiatorCountry")
+                .lookup("destinationIpCountry", Tables.GEOLOCATIONS, "responderCountry")
+                .lookup("user", Tables.USERS, "userId")
+                .part("dnsRecordName", Tables.DNS_RECORDS, "dnsRecordType", "name")
+                .part("dnsRecordDescription", Tables.DNS_RECORDS, "dnsRecordType", "description")
+                .part("dnsResponseName", Tables.DNS_RESPONSES, "dnsResponseType", "name")
+                .part("dnsResponseDescription", Tables.DNS_RESPONSES, "dnsResponseType", "description")
+                .lookup("sinkhole", Tables.SINKHOLES, "sinkholeUuid")
+                .part("iocCategory", Tables.IOC, "iocNumber", "category")
+                .lookup("sslActualAction", Tables.SSL_ACTIONS, "sslActualAction")
+                .lookup("sslExpectedAction", Tables.SSL_ACTIONS, "sslExpectedAction")
+                .lookup("sslFlowFlags", Tables.SSL_FLOW_FLAGS, "sslFlowFlags")
+                .lookup("sslFlowMessages", Tables.SSL_FLOW_MESSAGES, "sslFlowMessages")
+                .lookup("sslFlowStatus", Tables.SSL_FLOW_STATUSES, "sslFlowStatus")
+                .lookup("sslServerCertificateStatus", Tables.SSL_CERT_STATUSES, "sslServerCertificateStatus")
+                .lookup("sslCipherSuite", Tables.SSL_CIPHER_SUITES, "sslCipherSuite")
+                .lookup("sslVersion", Tables.SSL_VERSIONS, "sslVersion")
+                .lookup("sslUrlCategory", Tables.SSL_URL_CATEGORIES, "sslUrlCategory");
+        Map<Object, Object> rules = cache.table(Tables.FIREWALL_RULES);
+        for (String monitor : MONITOR_RULES) {
+            connection.rule(new View.Simple(monitor, "policyRevision") {
+                @Override
+                public void apply(Object id, Object policy, Computed out) {
+                    if (id instanceof Long v) {
+                        out.put(monitor, v == 0 ? "N/A" : MetadataCache.nested(rules.get(policy), v));
+                    }
+                }
+            });
+        }
+        views.put(71, connection.build());
+
+        View.Builder intrusion = new View.Builder(cache)
+                .lookup("message", Tables.IDS_RULES, "generatorId", "ruleId")
+                .lookup("renderedId", Tables.IDS_RULES_RENDERED, "generatorId", "ruleId")
+                .part("classificationName", Tables.CLASSIFICATIONS, "classificationId", "name")
+                .part("classificationDescription", Tables.CLASSIFICATIONS, "classificationId", "desc")
+                .lookup("idsPolicy", Tables.POLICIES, "policyUuid")
+                .lookup("firewallRule", Tables.FIREWALL_RULES, "accessControlPolicyUuid", "accessControlRuleId")
+                .lookup("firewallPolicy", Tables.AC_POLICIES, "deviceId", "accessControlPolicyUuid")
+                .lookup("priority", Tables.PRIORITIES, "priorityId")
+                .lookup("blocked", Tables.BLOCKED, "blocked")
+                .lookup("blockedReason", Tables.BLOCKED_REASONS, "blockedReasonId");
+        transport(intrusion, "ipProtocolId");
+        applications(intrusion);
+        intrusion.lookup("ingressInterface", Tables.INTERFACES, "interfaceIngressUuid")
+                .lookup("egressInterface", Tables.INTERFACES, "interfaceEgressUuid")
+                .lookup("ingressSecurityZone", Tables.SECURITY_ZONES, "securityZoneIngressUuid")
+                .lookup("egressSecurityZone", Tables.SECURITY_ZONES, "securityZoneEgressUuid")
+                .lookup("user", Tables.USERS, "userId")
+                .part("iocCategory", Tables.IOC, "iocNumber", "category")
+                .lookup("networkAnalysisPolicy", Tables.POLICIES, "networkAnalysisPolicyUuid");
+        countries(intrusion);
+        ssl(intrusion);
+        impact(intrusion, "impactFlags");
+        views.put(400, intrusion.build());
+
+        View.Builder file = new View.Builder(cache)
+                .lookup("filePolicy", Tables.POLICIES, "accessControlPolicyUuid")
+                .lookup("fileAction", Tables.FILE_ACTIONS, "action")
+                .lookup("detection", Tables.FILE_SHAS, "shaHash")
+                .lookup("disposition", Tables.FILE_DISPOSITIONS, "disposition")
+                .lookup("speroDisposition", Tables.FILE_DISPOSITIONS, "speroDisposition")
+                .lookup("fileStorageStatus", Tables.FILE_STORAGES, "fileStorageStatus")
+                .lookup("fileAnalysisStatus", Tables.FILE_STATIC_ANALYSES, "fileAnalysisStatus")
+                .lookup("fileSandboxStatus", Tables.FILE_SANDBOXES, "fileAnalysisStatus")
+                .lookup("fileType", Tables.FILE_TYPES, "fileTypeId")
+                .lookup("direction", Tables.DIRECTIONS, "direction")
+                .lookup("user", Tables.USERS, "userId")
+                .lookup("malwareAnalysisStatus", Tables.MALWARE_ANALYSIS, "localMalwareAnalysisStatus")
+                .lookup("archiveFileStatus", Tables.ARCHIVE_FILE_STATUS, "archiveFileStatus");
+        transport(file, "protocol");
+        applications(file);
+        countries(file);
+        ssl(file);
+        View fileView = file.build();
+        views.put(500, fileView);
+        views.put(502, fileView);
+
+        View.Builder malware = new View.Builder(cache)
+                .lookup("cloud", Tables.CLOUDS, "cloudUuid")
+                .lookup("malwareEventType", Tables.MALWARE_EVENT_TYPES, "eventTypeId")
+                .lookup("malwareEventSubtype", Tables.FIREAMP_SUBTYPES, "eventSubtypeId")
+                .lookup("type", Tables.FIREAMP_TYPES, "eventTypeId")
+                .lookup("subtype", Tables.FIREAMP_SUBTYPES, "eventSubtypeId")
+                .lookup("fileAction", Tables.FILE_ACTIONS, "action")
+                .rule(new View.Simple("detectionName.data", "fileShaHash.data") {
+                    private final Map<Object, Object> shas = cache.table(Tables.FILE_SHAS);
+
+                    @Override
+                    public void apply(Object name, Object sha, Computed out) {
+                        if ((name == null || "".equals(name)) && sha != null) {
+                            out.put("detectionName", shas.get(sha));
+                        }
+                    }
+                })
+                .lookup("parentDetection", Tables.FILE_SHAS, "parentShaHash.data")
+                .lookup("detector", Tables.FIREAMP_DETECTORS, "detectorId")
+                .lookup("disposition", Tables.FILE_DISPOSITIONS, "disposition")
+                .lookup("retroDisposition", Tables.FILE_DISPOSITIONS, "retroDisposition")
+                .lookup("fileType", Tables.FILE_TYPES, "fileType")
+                .lookup("filePolicy", Tables.POLICIES, "accessControlPolicyUuid")
+                .lookup("direction", Tables.DIRECTIONS, "direction")
+                .lookup("agentUser", Tables.USERS, "userId")
+                .lookup("user", Tables.USERS, "user.data")
+                .part("iocCategory", Tables.IOC, "iocNumber", "category");
+        transport(malware, "protocol");
+        applications(malware);
+        countries(malware);
+        ssl(malware);
+        views.put(125, malware.build());
+
+        View.Builder correlation = new View.Builder(cache)
+                .lookup("eventType", Tables.CORRELATION_EVENT_TYPES, "eventType")
+                .lookup("message", Tables.IDS_RULES, "signatureGeneratorId", "signatureId")
+                .part("correlationRule", Tables.CORRELATION_RULES, "ruleId", "name")
+                .lookup("correlationPolicy", Tables.POLICIES, "policyId")
+                .lookup("sourceCriticality", Tables.CORRELATION_CRITICALITY, "sourceCriticality")
+                .lookup("destinationCriticality", Tables.CORRELATION_CRITICALITY, "destinationCriticality")
+                .lookup("sourceHostType", Tables.CORRELATION_HOST_TYPES, "sourceHostType")
+                .lookup("destinationHostType", Tables.CORRELATION_HOST_TYPES, "destinationHostType")
+                .lookup("priority", Tables.PRIORITIES, "priority")
+                .lookup("blocked", Tables.BLOCKED, "blocked")
+                .lookup("networkProtocol", Tables.NETWORK_PROTOCOLS, "networkProtocol")
+                .lookup("sourceApplicationProtocol", Tables.APP_PROTOCOLS, "sourceServerId")
+                .lookup("destinationApplicationProtocol", Tables.APP_PROTOCOLS, "destinationServerId")
+                .lookup("ingressInterface", Tables.INTERFACES, "ingressIntefaceUuid")
+                .lookup("egressInterface", Tables.INTERFACES, "egressIntefaceUuid")
+                .lookup("ingressSecurityZone", Tables.SECURITY_ZONES, "ingressZoneUuid")
+                .lookup("egressSecurityZone", Tables.SECURITY_ZONES, "egressZoneUuid")
+                .part("sourceOperatingSystemName", Tables.OS_FINGERPRINTS, "sourceOperatingSystemFingerprintUuid", "os")
+                .part("sourceOperatingSystemVendor", Tables.OS_FINGERPRINTS, "sourceOperatingSystemFingerprintUuid", "vendor")
+                .part("sourceOperatingSystemVersion", Tables.OS_FINGERPRINTS, "sourceOperatingSystemFingerprintUuid", "ver")
+                .part("destinationOperatingSystemName", Tables.OS_FINGERPRINTS, "destinationOperatingSystemFingerprintUuid", "os")
+                .part("destinationOperatingSystemVendor", Tables.OS_FINGERPRINTS, "destinationOperatingSystemFingerprintUuid", "vendor")
+                .part("destinationOperatingSystemVersion", Tables.OS_FINGERPRINTS, "destinationOperatingSystemFingerprintUuid", "ver")
+                .lookup("sourceUser", Tables.USERS, "sourceUserId")
+                .lookup("destinationUser", Tables.USERS, "destinationUserId")
+                .lookup("securityIntelligencePolicy", Tables.SI_GENERAL, "securityIntelligenceUuid")
+                .lookup("urlReputation", Tables.URL_REPUTATIONS, "urlReputation")
+                .lookup("urlCategory", Tables.URL_CATEGORIES, "urlCategory");
+        transport(correlation, "ipProtocol");
+        countries(correlation);
+        ssl(correlation);
+        impact(correlation, "eventImpactFlags");
+        correlation.rule(new View.Simple() {
+            @Override
+            public void apply(Object a, Object b, Computed out) {
+                out.put("description", ""); // eNcore always writes an empty description for 112
+            }
+        });
+        views.put(112, correlation.build());
+
+        views.put(9, new View.Builder(cache).rule(new View.Simple("description.data", "impact") {
+            @Override
+            public void apply(Object text, Object bits, Computed out) {
+                if (text instanceof String s) {
+                    out.put("description", ImpactText.description(s));
+                }
+                if (bits instanceof Long b) {
+                    out.put("impact", (long) ImpactText.impact(b));
+                }
+            }
+        }).build());
+
+        views.put(110, new View.Builder(cache).rule(new View.Simple("type", "blob.data") {
+            @Override
+            public void apply(Object type, Object blob, Computed out) {
+                if (type instanceof Long t && blob instanceof String s) {
+                    if (t == 2) {
+                        out.put("originalClientSrcIp", ImpactText.clientIp(s));
+                    } else if (t == 9) {
+                        out.put("xffUri", s);
+                    }
+                }
+            }
+        }).lookup("xffType", Tables.XFF_TYPES, "type").build());
+
+        View.Builder user = new View.Builder(cache);
+        transport(user, "protocol");
+        views.put(98, user.build());
+    }
+
+    private static void transport(View.Builder b, String field) {
+        b.lookup("transportProtocol", Tables.IP_PROTOCOLS, field);
+    }
+
+    private static void applications(View.Builder b) {
+        b.lookup("webApplication", Tables.PAYLOADS, "webApplicationId")
+                .lookup("clientApplication", Tables.CLIENT_APPS, "clientApplicationId")
+                .lookup("applicationProtocol", Tables.APP_PROTOCOLS, "applicationId");
+    }
+
+    private static void countries(View.Builder b) {
+        b.lookup("sourceIpCountry", Tables.GEOLOCATIONS, "sourceCountry")
+                .lookup("destinationIpCountry", Tables.GEOLOCATIONS, "destinationCountry");
+    }
+
+    private static void ssl(View.Builder b) {
+        b.lookup("sslActualAction", Tables.SSL_ACTIONS, "sslActualAction")
+                .lookup("sslFlowStatus", Tables.SSL_FLOW_STATUSES, "sslFlowStatus");
+    }
+
+    private void impact(View.Builder b, String field) {
+        Map<Object, Object> descriptions = cache.table(Tables.IMPACT);
+        b.rule(new View.Simple(field) {
+            @Override
+            public void apply(Object bits, Object unused, Computed out) {
+                if (bits instanceof Long v) {
+                    long level = ImpactText.impact(v);
+                    out.put("impact", level);
+                    out.put("impactDescription", descriptions.get(level));
+                }
+            }
+        });
+    }
+
+    private static Map<Long, Map<Long, String>> rnaEventTypes() {
+        Map<Long, Map<Long, String>> out = new HashMap<>();
+        JsonNode types = MetadataCache.resource("rna-event-types.json").get("types");
+        for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> type = it.next();
+            Map<Long, String> subtypes = new HashMap<>();
+            type.getValue().fields().forEachRemaining(e -> subtypes.put(Long.parseLong(e.getKey()), e.getValue().asText()));
+            out.put(Long.parseLong(type.getKey()), Map.copyOf(subtypes));
+        }
+        return Map.copyOf(out);
+    }
+}
