@@ -8,6 +8,24 @@ import java.nio.charset.StandardCharsets;
 /** Big-endian readers and the text renderings eNcore uses for addresses, UUIDs, MACs and strings. */
 public final class Primitives {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final String ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+    // connection events carry many all-zero hashes, ids and UUIDs: reuse their text instead of rebuilding it
+    private static final String[] ZERO_HEX = new String[65];
+
+    static {
+        for (int i = 0; i < ZERO_HEX.length; i++) {
+            ZERO_HEX[i] = "00".repeat(i);
+        }
+    }
+
+    private static boolean zero(byte[] b, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private Primitives() {
     }
@@ -31,6 +49,9 @@ public final class Primitives {
 
     /** Lowercase hex of a byte range. */
     public static String hex(byte[] b, int off, int len) {
+        if (len < ZERO_HEX.length && zero(b, off, len)) {
+            return ZERO_HEX[len];
+        }
         char[] out = new char[len * 2];
         for (int i = 0; i < len; i++) {
             int v = b[off + i] & 0xFF;
@@ -49,6 +70,9 @@ public final class Primitives {
      * {@code ::ffff:a.b.c.d} is shortened to {@code a.b.c.d} as eNcore does; all-zero is {@code ::}.
      */
     public static String ipv6(byte[] b, int p) {
+        if (zero(b, p, 16)) {
+            return "::";
+        }
         int[] w = new int[8];
         for (int i = 0; i < 8; i++) {
             w[i] = u16(b, p + 2 * i);
@@ -96,6 +120,9 @@ public final class Primitives {
 
     /** Canonical lowercase UUID text of 16 bytes in RFC 4122 order. */
     public static String uuid(byte[] b, int p) {
+        if (zero(b, p, 16)) {
+            return ZERO_UUID;
+        }
         char[] out = new char[36];
         int o = 0;
         for (int i = 0; i < 16; i++) {
