@@ -24,7 +24,7 @@ public final class Main {
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
     Main() {
-        for (Command c : List.of(new RunCommand(), new FlagsCommand(), new DecodeCommand(), new PkiCommand())) {
+        for (Command c : List.of(new RunCommand(), new FlagsCommand(), new DecodeCommand(), new PkiCommand(), new BenchCommand())) {
             commands.put(c.name(), c);
         }
     }
