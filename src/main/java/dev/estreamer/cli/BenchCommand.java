@@ -1,5 +1,6 @@
 package dev.estreamer.cli;
 
+import dev.estreamer.decode.bench.CpuTimeProfiler;
 import dev.estreamer.decode.bench.DecodeBenchmark;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -30,7 +32,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 final class BenchCommand implements Command {
     private static final List<String> DECODE = List.of("decodeGolden", "decodeConnection163", "decodeConnection174");
     private static final List<String> JSON = List.of("decodeAndFormatGolden", "decodeAndFormatJson163",
-            "decodeAndFormatJson174");
+            "decodeAndFormatJson174", "formatGolden");
     private static final int JMH_ITERATIONS = 5;
     static final String DEFAULT_CLIENT_OPTIONS = "-Xms64m -Xmx160m -XX:+UseSerialGC";
 
@@ -88,10 +90,11 @@ final class BenchCommand implements Command {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
         Map<String, String> summary = new LinkedHashMap<>();
         if (only == null || only.equals("decode")) {
-            jmh(DECODE, seconds, warmup).forEach((k, v) -> summary.put("(a) decode " + k, v.perSecond() + " records"));
+            jmh(DECODE, seconds, warmup).forEach((k, v) -> summary.put("(a) decode " + k, v));
         }
         if (only == null || only.equals("json")) {
-            jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) decode+json " + k, v.perSecond() + " records"));
+            jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json " : "decode+json ")
+                    + k, v));
         }
         if (only == null || only.equals("e2e")) {
             List<String> jvm = Arrays.asList(line.getOptionValue("client-opts", DEFAULT_CLIENT_OPTIONS).trim().split("\\s+"));
@@ -106,11 +109,12 @@ final class BenchCommand implements Command {
         }
         out.println();
         out.println("== estreamer bench: medians ==");
-        summary.forEach((k, v) -> out.printf("%-36s %s%n", k, v));
+        summary.forEach((k, v) -> out.printf("%-40s %s%n", k, v));
         return Main.OK;
     }
 
-    private static Map<String, Medians> jmh(List<String> methods, Integer seconds, Integer warmup)
+    /** JMH's score per wall-second and the same per CPU-second of the benchmark JVM, as medians of iterations. */
+    private static Map<String, String> jmh(List<String> methods, Integer seconds, Integer warmup)
             throws RunnerException {
         int iterationSeconds = seconds == null ? 2 : Math.max(1, seconds / JMH_ITERATIONS);
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -122,22 +126,29 @@ final class BenchCommand implements Command {
                 .measurementTime(TimeValue.seconds(iterationSeconds))
                 .jvmArgs("-Xms512m", "-Xmx512m")
                 .shouldFailOnError(true)
+                .addProfiler(CpuTimeProfiler.class)
                 .verbosity(VerboseMode.NORMAL);
         for (String m : methods) {
             options.include("^" + Pattern.quote(DecodeBenchmark.class.getName() + "." + m) + "$");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        Map<String, Medians> out = new LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String m : methods) {
             for (RunResult r : results) {
                 if (r.getParams().getBenchmark().endsWith("." + m)) {
-                    List<Double> scores = new ArrayList<>();
+                    List<Double> wall = new ArrayList<>();
+                    List<Double> cpu = new ArrayList<>();
                     for (BenchmarkResult b : r.getBenchmarkResults()) {
                         for (IterationResult i : b.getIterationResults()) {
-                            scores.add(i.getPrimaryResult().getScore());
+                            wall.add(i.getPrimaryResult().getScore());
+                            Result perCpu = i.getSecondaryResults().get(CpuTimeProfiler.OPS_PER_CPU_SECOND);
+                            if (perCpu != null) {
+                                cpu.add(perCpu.getScore());
+                            }
                         }
                     }
-                    out.put(m, Medians.of(scores));
+                    out.put(m, Medians.of(wall).perSecond() + " records; per CPU-second "
+                            + String.format("%,.0f", Medians.of(cpu).median()));
                 }
             }
         }
