@@ -1,6 +1,9 @@
 package dev.estreamer.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,9 @@ public final class Primitives {
     private static final String ZERO_MAC = "00:00:00:00:00:00";
     // connection events carry many all-zero hashes, ids and UUIDs: reuse their text instead of rebuilding it
     private static final String[] ZERO_HEX = new String[65];
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final TextCache UUIDS = new TextCache();
+    private static final TextCache IPV6 = new TextCache();
 
     static {
         for (int i = 0; i < ZERO_HEX.length; i++) {
@@ -97,9 +103,16 @@ public final class Primitives {
      * {@code ::ffff:a.b.c.d} is shortened to {@code a.b.c.d} as eNcore does; all-zero is {@code ::}.
      */
     public static String ipv6(byte[] b, int p) {
-        if (zero(b, p, 16)) {
+        long hi = (long) LONG.get(b, p);
+        long lo = (long) LONG.get(b, p + 8);
+        if (hi == 0 && lo == 0) {
             return "::";
         }
+        String known = IPV6.get(hi, lo);
+        return known != null ? known : IPV6.put(hi, lo, renderIpv6(b, p));
+    }
+
+    private static String renderIpv6(byte[] b, int p) {
         int bestStart = -1;
         int bestLen = 0;
         for (int i = 0; i < 8; ) {
@@ -153,9 +166,16 @@ public final class Primitives {
 
     /** Canonical lowercase UUID text of 16 bytes in RFC 4122 order. */
     public static String uuid(byte[] b, int p) {
-        if (zero(b, p, 16)) {
+        long hi = (long) LONG.get(b, p);
+        long lo = (long) LONG.get(b, p + 8);
+        if (hi == 0 && lo == 0) {
             return ZERO_UUID;
         }
+        String known = UUIDS.get(hi, lo);
+        return known != null ? known : UUIDS.put(hi, lo, renderUuid(b, p));
+    }
+
+    private static String renderUuid(byte[] b, int p) {
         byte[] out = new byte[36];
         int o = 0;
         for (int i = 0; i < 16; i++) {
