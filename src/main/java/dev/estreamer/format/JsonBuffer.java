@@ -1,5 +1,8 @@
 package dev.estreamer.format;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -18,6 +21,7 @@ final class JsonBuffer {
     /** Buffers grown past this by one huge record are not kept for the next one. */
     private static final int KEEP = 1 << 20;
     private static final int INITIAL = 8 * 1024;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     static {
         for (int c = 0; c < 0x20; c++) {
@@ -39,6 +43,7 @@ final class JsonBuffer {
         if (buf.length > KEEP) {
             buf = new byte[INITIAL];
         }
+
         len = 0;
     }
 
@@ -67,6 +72,38 @@ final class JsonBuffer {
         ensure(2);
         buf[len++] = a;
         buf[len++] = b;
+    }
+
+    /**
+     * A field's {@code ,"name":} from a {@link Key}, without the comma for the first field of an object; the
+     * padded key is copied eight bytes at a time, the bytes past its length being overwritten by what follows.
+     */
+    void key(Key key, boolean comma) {
+        byte[] k = key.padded;
+        ensure(k.length + 1);
+        if (comma) {
+            byte[] b = buf;
+            int p = len;
+            for (int i = 0; i < k.length; i += 8) {
+                LONG.set(b, p + i, (long) LONG.get(k, i));
+            }
+            len = p + key.length;
+        } else {
+            System.arraycopy(k, 1, buf, len, key.length - 1);
+            len += key.length - 1;
+        }
+    }
+
+    /** {@code ,"name":} of one field, encoded once per layout. */
+    static final class Key {
+        final byte[] padded;
+        final int length;
+
+        Key(String name) {
+            byte[] k = key(name);
+            this.length = k.length;
+            this.padded = Arrays.copyOf(k, (k.length + 7) & ~7);
+        }
     }
 
     void number(long v) {
@@ -169,9 +206,10 @@ final class JsonBuffer {
         len = p;
     }
 
-    /** {@code "name":} as bytes, for names written over and over. */
-    static byte[] key(String name) {
+    /** {@code ,"name":} as bytes, for names written over and over. */
+    private static byte[] key(String name) {
         JsonBuffer b = new JsonBuffer();
+        b.raw((byte) ',');
         b.string(name);
         b.raw((byte) ':');
         return b.toByteArray();

@@ -27,7 +27,7 @@ public final class JsonFormatter implements Formatter {
     private static final byte[] END = ascii("}}");
     /** Layouts are few (the catalogue's); a caller minting names per record must not grow the cache forever. */
     private static final int MAX_CACHED_LAYOUTS = 4096;
-    private static final ConcurrentHashMap<FieldNames, byte[][]> KEYS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<FieldNames, JsonBuffer.Key[]> KEYS = new ConcurrentHashMap<>();
     // one buffer per thread: formatting runs on a few pipeline threads, each many times a second
     private static final ThreadLocal<JsonBuffer> BUFFER = ThreadLocal.withInitial(JsonBuffer::new);
 
@@ -54,17 +54,14 @@ public final class JsonFormatter implements Formatter {
 
     /** The fields as {@code "name":value} pairs, each after a comma when {@code comma} or not the first. */
     private static void writeFields(JsonBuffer out, Fields fields, boolean comma) {
-        byte[][] keys = keys(fields.names());
+        JsonBuffer.Key[] keys = keys(fields.names());
         for (int i = 0, n = fields.size(); i < n; i++) {
             Object v = fields.value(i);
             if (v == null) {
                 continue;
             }
-            if (comma) {
-                out.raw((byte) ',');
-            }
+            out.key(keys[i], comma);
             comma = true;
-            out.raw(keys[i]);
             writeValue(out, v);
         }
     }
@@ -98,12 +95,12 @@ public final class JsonFormatter implements Formatter {
         }
     }
 
-    private static byte[][] keys(FieldNames names) {
-        byte[][] keys = KEYS.get(names);
+    private static JsonBuffer.Key[] keys(FieldNames names) {
+        JsonBuffer.Key[] keys = KEYS.get(names);
         if (keys == null) {
-            keys = new byte[names.size()][];
+            keys = new JsonBuffer.Key[names.size()];
             for (int i = 0; i < keys.length; i++) {
-                keys[i] = JsonBuffer.key(names.name(i));
+                keys[i] = new JsonBuffer.Key(names.name(i));
             }
             if (KEYS.size() < MAX_CACHED_LAYOUTS) {
                 KEYS.putIfAbsent(names, keys);
