@@ -1,16 +1,23 @@
 package dev.estreamer.decode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Big-endian readers and the text renderings eNcore uses for addresses, UUIDs, MACs and strings. */
 public final class Primitives {
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final String ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+    private static final String ZERO_MAC = "00:00:00:00:00:00";
     // connection events carry many all-zero hashes, ids and UUIDs: reuse their text instead of rebuilding it
     private static final String[] ZERO_HEX = new String[65];
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final TextCache UUIDS = new TextCache();
+    private static final TextCache IPV6 = new TextCache();
 
     static {
         for (int i = 0; i < ZERO_HEX.length; i++) {
@@ -52,17 +59,43 @@ public final class Primitives {
         if (len < ZERO_HEX.length && zero(b, off, len)) {
             return ZERO_HEX[len];
         }
-        char[] out = new char[len * 2];
+        byte[] out = new byte[len * 2];
         for (int i = 0; i < len; i++) {
             int v = b[off + i] & 0xFF;
             out[2 * i] = HEX[v >>> 4];
             out[2 * i + 1] = HEX[v & 0xF];
         }
-        return new String(out);
+        return latin1(out, out.length);
+    }
+
+    // Renderings build Latin-1 bytes and wrap them: a String made from a byte[] is one copy, one made from a
+    // char[] is a compression pass as well (compact strings).
+    private static String latin1(byte[] out, int n) {
+        return new String(out, 0, n, StandardCharsets.ISO_8859_1);
     }
 
     public static String ipv4(byte[] b, int p) {
-        return (b[p] & 0xFF) + "." + (b[p + 1] & 0xFF) + "." + (b[p + 2] & 0xFF) + "." + (b[p + 3] & 0xFF);
+        byte[] out = new byte[15];
+        int n = 0;
+        for (int i = 0; i < 4; i++) {
+            if (i > 0) {
+                out[n++] = '.';
+            }
+            n = decimal(b[p + i] & 0xFF, out, n);
+        }
+        return latin1(out, n);
+    }
+
+    private static int decimal(int v, byte[] out, int n) {
+        if (v >= 100) {
+            out[n++] = (byte) ('0' + v / 100);
+            v %= 100;
+            out[n++] = (byte) ('0' + v / 10);
+        } else if (v >= 10) {
+            out[n++] = (byte) ('0' + v / 10);
+        }
+        out[n++] = (byte) ('0' + v % 10);
+        return n;
     }
 
     /**
@@ -70,22 +103,25 @@ public final class Primitives {
      * {@code ::ffff:a.b.c.d} is shortened to {@code a.b.c.d} as eNcore does; all-zero is {@code ::}.
      */
     public static String ipv6(byte[] b, int p) {
-        if (zero(b, p, 16)) {
+        long hi = (long) LONG.get(b, p);
+        long lo = (long) LONG.get(b, p + 8);
+        if (hi == 0 && lo == 0) {
             return "::";
         }
-        int[] w = new int[8];
-        for (int i = 0; i < 8; i++) {
-            w[i] = u16(b, p + 2 * i);
-        }
+        String known = IPV6.get(hi, lo);
+        return known != null ? known : IPV6.put(hi, lo, renderIpv6(b, p));
+    }
+
+    private static String renderIpv6(byte[] b, int p) {
         int bestStart = -1;
         int bestLen = 0;
         for (int i = 0; i < 8; ) {
-            if (w[i] != 0) {
+            if (u16(b, p + 2 * i) != 0) {
                 i++;
                 continue;
             }
             int j = i;
-            while (j < 8 && w[j] == 0) {
+            while (j < 8 && u16(b, p + 2 * j) == 0) {
                 j++;
             }
             if (j - i > bestLen) {
@@ -97,33 +133,50 @@ public final class Primitives {
         if (bestLen < 2) {
             bestStart = -1;
         }
-        if (bestStart == 0 && bestLen == 5 && w[5] == 0xFFFF) {
+        if (bestStart == 0 && bestLen == 5 && u16(b, p + 10) == 0xFFFF) {
             return ipv4(b, p + 12);
         }
         if (bestStart == 0 && bestLen == 6) {
             return "::" + ipv4(b, p + 12);
         }
-        StringBuilder s = new StringBuilder(39);
+        byte[] out = new byte[39];
+        int n = 0;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
-                s.append("::");
+                out[n++] = ':';
+                out[n++] = ':';
                 i += bestLen - 1;
                 continue;
             }
-            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
-                s.append(':');
+            if (n > 0 && out[n - 1] != ':') {
+                out[n++] = ':';
             }
-            s.append(Integer.toHexString(w[i]));
+            int w = u16(b, p + 2 * i);
+            boolean started = false;
+            for (int shift = 12; shift >= 0; shift -= 4) {
+                int d = (w >>> shift) & 0xF;
+                if (d != 0 || started || shift == 0) {
+                    out[n++] = HEX[d];
+                    started = true;
+                }
+            }
         }
-        return s.toString();
+        return latin1(out, n);
     }
 
     /** Canonical lowercase UUID text of 16 bytes in RFC 4122 order. */
     public static String uuid(byte[] b, int p) {
-        if (zero(b, p, 16)) {
+        long hi = (long) LONG.get(b, p);
+        long lo = (long) LONG.get(b, p + 8);
+        if (hi == 0 && lo == 0) {
             return ZERO_UUID;
         }
-        char[] out = new char[36];
+        String known = UUIDS.get(hi, lo);
+        return known != null ? known : UUIDS.put(hi, lo, renderUuid(b, p));
+    }
+
+    private static String renderUuid(byte[] b, int p) {
+        byte[] out = new byte[36];
         int o = 0;
         for (int i = 0; i < 16; i++) {
             if (i == 4 || i == 6 || i == 8 || i == 10) {
@@ -133,11 +186,14 @@ public final class Primitives {
             out[o++] = HEX[v >>> 4];
             out[o++] = HEX[v & 0xF];
         }
-        return new String(out);
+        return latin1(out, 36);
     }
 
     public static String mac(byte[] b, int p) {
-        char[] out = new char[17];
+        if (zero(b, p, 6)) {
+            return ZERO_MAC;
+        }
+        byte[] out = new byte[17];
         for (int i = 0; i < 6; i++) {
             int v = b[p + i] & 0xFF;
             out[3 * i] = HEX[v >>> 4];
@@ -146,7 +202,7 @@ public final class Primitives {
                 out[3 * i + 2] = ':';
             }
         }
-        return new String(out);
+        return latin1(out, 17);
     }
 
     /**
@@ -155,28 +211,41 @@ public final class Primitives {
      */
     public static String text(byte[] b, int off, int len) {
         boolean ascii = true;
-        boolean nul = false;
+        int nuls = 0;
         for (int i = off, end = off + len; i < end; i++) {
             byte c = b[i];
             if (c < 0) {
                 ascii = false;
             } else if (c == 0) {
-                nul = true;
+                nuls++;
             }
+        }
+        if (ascii) {
+            if (nuls == len) {
+                return "";
+            }
+            if (nuls == 0) {
+                return new String(b, off, len, StandardCharsets.ISO_8859_1);
+            }
+            // FMC strings end in a NUL: copy around the NULs instead of building the string twice
+            byte[] out = new byte[len - nuls];
+            int n = 0;
+            for (int i = off, end = off + len; i < end; i++) {
+                if (b[i] != 0) {
+                    out[n++] = b[i];
+                }
+            }
+            return latin1(out, n);
         }
         String s;
-        if (ascii) {
-            s = new String(b, off, len, StandardCharsets.ISO_8859_1);
-        } else {
-            try {
-                s = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(b, off, len)).toString();
-            } catch (CharacterCodingException e) {
-                return hex(b, off, len);
-            }
+        try {
+            s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, off, len)).toString();
+        } catch (CharacterCodingException e) {
+            return hex(b, off, len);
         }
-        return nul ? s.replace("\0", "") : s;
+        return nuls > 0 ? s.replace("\0", "") : s;
     }
 }

@@ -31,6 +31,18 @@ public final class RecordDecoder {
     private static final FieldNames RAW_NAMES = FieldNames.of("rawBody");
     private static final FieldNames MALFORMED_NAMES = FieldNames.of("rawBody", "decodeError");
     private static final int LOGGED_BYTES = 256;
+    /** Boxed small values (lengths, ports, ids, counts) shared instead of allocated for every field. */
+    private static final Long[] SMALL = new Long[4096];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = (long) i;
+        }
+    }
+
+    private static Long boxed(long v) {
+        return v >= 0 && v < SMALL.length ? SMALL[(int) v] : Long.valueOf(v);
+    }
 
     private final Catalogue catalogue;
     private final DecodeStats stats = new DecodeStats();
@@ -125,22 +137,22 @@ public final class RecordDecoder {
             switch (s.kind()) {
                 case U8 -> {
                     need(p, 1, end, s);
-                    out[base + s.slot()] = Long.valueOf(b[p] & 0xFF);
+                    out[base + s.slot()] = SMALL[b[p] & 0xFF];
                     p += 1;
                 }
                 case U16 -> {
                     need(p, 2, end, s);
-                    out[base + s.slot()] = Long.valueOf(u16(b, p));
+                    out[base + s.slot()] = boxed(u16(b, p));
                     p += 2;
                 }
                 case U32 -> {
                     need(p, 4, end, s);
-                    out[base + s.slot()] = u32(b, p);
+                    out[base + s.slot()] = boxed(u32(b, p));
                     p += 4;
                 }
                 case U64 -> {
                     need(p, 8, end, s);
-                    out[base + s.slot()] = u64(b, p);
+                    out[base + s.slot()] = boxed(u64(b, p));
                     p += 8;
                 }
                 case IPV4 -> {
@@ -182,7 +194,7 @@ public final class RecordDecoder {
                     }
                     int n = (int) length - 8;
                     String data = s.kind() == Kind.STRING ? Primitives.text(b, p + 8, n) : Primitives.hex(b, p + 8, n);
-                    out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {type, length, data});
+                    out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {boxed(type), boxed(length), data});
                     p += (int) length;
                 }
                 case TEXT, BYTES -> {
@@ -218,7 +230,8 @@ public final class RecordDecoder {
                         q = block(item, b, q, listEnd, values, 0, s);
                         items.add(new Fields(item.names(), values));
                     }
-                    out[base + s.slot()] = new Fields(LIST_NAMES, new Object[] {type, length, List.copyOf(items)});
+                    out[base + s.slot()] = new Fields(LIST_NAMES,
+                            new Object[] {boxed(type), boxed(length), List.copyOf(items)});
                     p = listEnd;
                 }
                 case MERGED -> p = block(s.nested(), b, p, end, out, base + s.slot(), s);
@@ -237,8 +250,8 @@ public final class RecordDecoder {
             throw new Malformed("block " + layout.id() + " (" + owner.name() + "): length " + length + " at offset " + p
                     + " outside 8.." + (end - p));
         }
-        out[base] = type;
-        out[base + 1] = length;
+        out[base] = boxed(type);
+        out[base + 1] = boxed(length);
         int blockEnd = p + (int) length;
         int q = fields(layout, b, p + 8, blockEnd, out, base);
         if (q < blockEnd) {

@@ -1,90 +1,122 @@
 package dev.estreamer.format;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import dev.estreamer.EstreamerException;
-import dev.estreamer.Stage;
+import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * eNcore-shaped JSON, one object per record: header keys, the body in wire order (the record's block
  * merged at top level, string blocks as {blockType, blockLength, data}), then {@code @computed}.
  *
- * <p>Everything goes through Jackson's generator, so no value can break out of its string or add a line.
+ * <p>Written by {@link JsonBuffer}, byte for byte what Jackson's generator writes (a test holds it to that), with
+ * every string escaped so that no value can break out of its string or add a line. It is hand-written because
+ * the generator spent most of its time re-encoding the same field names: here each layout's names are encoded
+ * once and copied.
  */
 public final class JsonFormatter implements Formatter {
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-    // one growing buffer per thread: formatting runs on a few pipeline threads, each many times a second
-    private static final ThreadLocal<ByteArrayBuilder> BUFFER = ThreadLocal.withInitial(() -> new ByteArrayBuilder(2048));
+    private static final byte[] RECORD_TYPE = ascii("{\"recordType\":");
+    private static final byte[] RECORD_LENGTH = ascii(",\"recordLength\":");
+    private static final byte[] ARCHIVE_TIMESTAMP = ascii(",\"archiveTimestamp\":");
+    private static final byte[] CHECKSUM = ascii(",\"checksum\":");
+    private static final byte[] CATEGORY = ascii(",\"@computed\":{\"recordTypeCategory\":");
+    private static final byte[] DESCRIPTION = ascii(",\"recordTypeDescription\":");
+    private static final byte[] COMPUTED = ascii(",\"@computed\":{");
+    private static final byte[] END = ascii("}}");
+    /** Layouts are few (the catalogue's); a caller minting names per record must not grow the cache forever. */
+    private static final int MAX_CACHED_LAYOUTS = 4096;
+    private static final ConcurrentHashMap<FieldNames, JsonBuffer.Key[]> KEYS = new ConcurrentHashMap<>();
+    // one buffer per thread: formatting runs on a few pipeline threads, each many times a second
+    private static final ThreadLocal<JsonBuffer> BUFFER = ThreadLocal.withInitial(JsonBuffer::new);
 
     @Override
     public byte[] format(Record record) {
-        ByteArrayBuilder out = BUFFER.get();
+        JsonBuffer out = BUFFER.get();
         out.reset();
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            g.writeStartObject();
-            g.writeNumberField("recordType", record.recordType());
-            g.writeNumberField("recordLength", record.recordLength());
-            g.writeNumberField("archiveTimestamp", record.archiveTimestamp());
-            g.writeNumberField("checksum", record.checksum());
-            writeFields(g, record.fields());
-            g.writeObjectFieldStart("@computed");
-            if (record.computed().size() > 0) {
-                writeFields(g, record.computed());
-            } else {
-                g.writeStringField("recordTypeCategory", record.category());
-                g.writeStringField("recordTypeDescription", record.name());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new EstreamerException(Stage.FORMAT, "cannot render record " + record.recordType() + " as JSON", e);
+        out.raw(RECORD_TYPE);
+        out.number(record.recordType());
+        out.raw(RECORD_LENGTH);
+        out.number(record.recordLength());
+        out.raw(ARCHIVE_TIMESTAMP);
+        out.number(record.archiveTimestamp());
+        out.raw(CHECKSUM);
+        out.number(record.checksum());
+        writeFields(out, record.fields(), true);
+        if (record.computed().size() > 0) {
+            out.raw(COMPUTED);
+            writeFields(out, record.computed(), false);
+            out.raw(END);
+        } else {
+            out.raw(CATEGORY);
+            out.string(record.category());
+            out.raw(DESCRIPTION);
+            out.string(record.name());
+            out.raw(END);
         }
         return out.toByteArray();
     }
 
-    private static void writeFields(JsonGenerator g, Fields fields) throws IOException {
+    /** The fields as {@code "name":value} pairs, each after a comma when {@code comma} or not the first. */
+    private static void writeFields(JsonBuffer out, Fields fields, boolean comma) {
+        JsonBuffer.Key[] keys = keys(fields.names());
         for (int i = 0, n = fields.size(); i < n; i++) {
             Object v = fields.value(i);
             if (v == null) {
                 continue;
             }
-            g.writeFieldName(fields.name(i));
-            writeValue(g, v);
+            out.key(keys[i], comma);
+            comma = true;
+            writeValue(out, v);
         }
     }
 
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    private static void writeValue(JsonBuffer out, Object v) {
         if (v instanceof Long l) {
-            if (l < 0) {
-                g.writeNumber(Long.toUnsignedString(l)); // u64 above Long.MAX_VALUE
-            } else {
-                g.writeNumber(l);
-            }
+            out.unsignedNumber(l); // u64 above Long.MAX_VALUE is negative in the long
         } else if (v instanceof String s) {
-            g.writeString(s);
+            out.string(s);
         } else if (v instanceof Fields f) {
-            g.writeStartObject();
-            writeFields(g, f);
-            g.writeEndObject();
+            out.raw((byte) '{');
+            writeFields(out, f, false);
+            out.raw((byte) '}');
         } else if (v instanceof List<?> list) {
-            g.writeStartArray();
+            out.raw((byte) '[');
+            boolean first = true;
             for (Object item : list) {
-                writeValue(g, item);
+                if (!first) {
+                    out.raw((byte) ',');
+                }
+                first = false;
+                writeValue(out, item);
             }
-            g.writeEndArray();
+            out.raw((byte) ']');
         } else if (v instanceof Number num) {
-            g.writeNumber(num.longValue());
+            out.number(num.longValue());
         } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
+            out.bool(b);
         } else {
-            g.writeString(v.toString());
+            out.string(v.toString());
         }
+    }
+
+    private static JsonBuffer.Key[] keys(FieldNames names) {
+        JsonBuffer.Key[] keys = KEYS.get(names);
+        if (keys == null) {
+            keys = new JsonBuffer.Key[names.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = new JsonBuffer.Key(names.name(i));
+            }
+            if (KEYS.size() < MAX_CACHED_LAYOUTS) {
+                KEYS.putIfAbsent(names, keys);
+            }
+        }
+        return keys;
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }
