@@ -147,7 +147,8 @@ final class ConfigBinder {
     private Handler handler(Section top) {
         HandlerRecords records = new HandlerRecords(top.get(H_CORE), top.get(H_METADATA), top.get(H_CONNECTIONS),
                 top.get(H_PACKETS), top.get(H_INTRUSION), top.get(H_RNA), top.get(H_RUA),
-                top.get(H_INCLUDE), top.get(H_EXCLUDE));
+                top.get(H_INCLUDE), top.get(H_EXCLUDE), top.get(H_INCLUDE_DEVICES), top.get(H_EXCLUDE_DEVICES),
+                top.get(H_INCLUDE_DOMAINS), top.get(H_EXCLUDE_DOMAINS));
         List<Outputter> outputters = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();
         List<Section> sections = top.elements(OUTPUTTERS);

@@ -5,6 +5,7 @@ import static dev.estreamer.config.Origin.ESTREAMER;
 import static dev.estreamer.config.ValueType.BOOLEAN;
 import static dev.estreamer.config.ValueType.OBJECTS;
 import static dev.estreamer.config.ValueType.STRING;
+import static dev.estreamer.config.ValueType.NAMES_OR_IDS;
 import static dev.estreamer.config.ValueType.STRINGS;
 import static dev.estreamer.config.ValueType.TEXT;
 import static dev.estreamer.config.ValueType.choice;
@@ -164,6 +165,14 @@ public final class Keys {
             "Record types written whatever the switches above say.");
     public static final Key<List<Integer>> H_EXCLUDE = Key.optional("handler.records.exclude", integers(0, 65535), "[]", ENCORE,
             "Record types never written; wins over include.");
+    public static final Key<List<String>> H_INCLUDE_DEVICES = Key.optional("handler.records.includeDevices", NAMES_OR_IDS, "[]",
+            ESTREAMER, "Only events from these managed devices (name from metadata record 123, or device id) are written; records without a device id are not affected; empty means all.");
+    public static final Key<List<String>> H_EXCLUDE_DEVICES = Key.optional("handler.records.excludeDevices", NAMES_OR_IDS, "[]",
+            ESTREAMER, "Events from these managed devices (name or device id) are never written; wins over includeDevices.");
+    public static final Key<List<String>> H_INCLUDE_DOMAINS = Key.optional("handler.records.includeDomains", NAMES_OR_IDS, "[]",
+            ESTREAMER, "Only events of these domains (name from metadata record 350, or netmap id; 0 = no domain) are written; metadata records are not affected; empty means all.");
+    public static final Key<List<String>> H_EXCLUDE_DOMAINS = Key.optional("handler.records.excludeDomains", NAMES_OR_IDS, "[]",
+            ESTREAMER, "Events of these domains (name or netmap id) are never written; wins over includeDomains.");
 
     public static final Key<Integer> OUTPUTTERS = Key.optional("handler.outputters", OBJECTS, "[]", ENCORE,
             "Outputs; with none enabled events are decoded and counted but not written.");

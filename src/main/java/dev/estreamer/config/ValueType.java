@@ -41,6 +41,24 @@ public record ValueType<T>(String expected, Function<JsonNode, T> parser) {
         return List.copyOf(out);
     });
 
+    /** Names or numeric ids (device or domain selectors); numbers are kept as their decimal text. */
+    static final ValueType<List<String>> NAMES_OR_IDS = new ValueType<>("a list of names or non-negative integer ids", n -> {
+        if (!n.isArray()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (e.isTextual() && !e.textValue().isBlank()) {
+                out.add(e.textValue().trim());
+            } else if (e.canConvertToLong() && e.isIntegralNumber() && e.longValue() >= 0) {
+                out.add(Long.toString(e.longValue()));
+            } else {
+                return null;
+            }
+        }
+        return List.copyOf(out);
+    });
+
     /** A list of objects; its elements are read through their own keys. */
     static final ValueType<Integer> OBJECTS =
             new ValueType<>("a list of objects", n -> n.isArray() ? n.size() : null);

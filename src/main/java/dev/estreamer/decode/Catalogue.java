@@ -243,6 +243,7 @@ public final class Catalogue {
                 case "skip" -> step = new Step(Kind.SKIP, name, -1, size(arg, context, name), -1, null);
                 case "string" -> step = new Step(Kind.STRING, name, slot, 0, -1, null);
                 case "blob" -> step = new Step(Kind.BLOB, name, slot, 0, -1, null);
+                case "rest" -> step = new Step(Kind.REST, name, slot, 0, -1, null);
                 case "text", "bytes" -> {
                     int lenSlot = names.indexOf(arg);
                     Kind lenKind = kinds.get(arg);

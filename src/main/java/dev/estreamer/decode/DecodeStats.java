@@ -11,6 +11,7 @@ public final class DecodeStats {
     private final LongAdder unknownType = new LongAdder();
     private final LongAdder malformed = new LongAdder();
     private final Map<String, LongAdder> extendedBlocks = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> unexpectedBlocks = new ConcurrentHashMap<>();
 
     public long decoded() {
         return decoded.sum();
@@ -32,6 +33,20 @@ public final class DecodeStats {
         Map<String, Long> out = new TreeMap<>();
         extendedBlocks.forEach((k, v) -> out.put(k, v.sum()));
         return out;
+    }
+
+    /**
+     * Nested blocks or list items whose type is not the one the catalogue declares there (kept as hex and
+     * skipped by their length), keyed "series:type in field".
+     */
+    public Map<String, Long> unexpectedBlocks() {
+        Map<String, Long> out = new TreeMap<>();
+        unexpectedBlocks.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    void countUnexpectedBlock(String key) {
+        unexpectedBlocks.computeIfAbsent(key, k -> new LongAdder()).increment();
     }
 
     void countDecoded() {
@@ -59,6 +74,6 @@ public final class DecodeStats {
     @Override
     public String toString() {
         return "decoded=" + decoded() + " unknownType=" + unknownType() + " malformed=" + malformed()
-                + " extendedBlocks=" + extendedBlocks();
+                + " extendedBlocks=" + extendedBlocks() + " unexpectedBlocks=" + unexpectedBlocks();
     }
 }

@@ -20,7 +20,9 @@ enum Kind {
     /** a list block whose items are blocks of one type */
     LIST(-1),
     /** the record's block, merged into the enclosing field slots */
-    MERGED(-1);
+    MERGED(-1),
+    /** every byte left in the enclosing block or body, as hex (a block known by its length only) */
+    REST(-1);
 
     final int fixedSize;
 

@@ -28,6 +28,7 @@ public final class RecordDecoder {
     private static final Logger LOG = LoggerFactory.getLogger(RecordDecoder.class);
     static final FieldNames STRING_NAMES = FieldNames.of("blockType", "blockLength", "data");
     static final FieldNames LIST_NAMES = FieldNames.of("listType", "listLength", "items");
+    static final FieldNames RAW_BLOCK_NAMES = FieldNames.of("blockType", "blockLength", "rawData");
     private static final FieldNames RAW_NAMES = FieldNames.of("rawBody");
     private static final FieldNames MALFORMED_NAMES = FieldNames.of("rawBody", "decodeError");
     private static final int LOGGED_BYTES = 256;
@@ -209,9 +210,14 @@ public final class RecordDecoder {
                 }
                 case BLOCK -> {
                     Layout nested = s.nested();
-                    Object[] values = new Object[nested.names().size()];
-                    p = block(nested, b, p, end, values, 0, s);
-                    out[base + s.slot()] = new Fields(nested.names(), values);
+                    if (otherBlock(nested, b, p, end)) {
+                        out[base + s.slot()] = rawBlock(nested, b, p, end, s);
+                        p += (int) u32(b, p + 4);
+                    } else {
+                        Object[] values = new Object[nested.names().size()];
+                        p = block(nested, b, p, end, values, 0, s);
+                        out[base + s.slot()] = new Fields(nested.names(), values);
+                    }
                 }
                 case LIST -> {
                     need(p, 8, end, s);
@@ -226,6 +232,11 @@ public final class RecordDecoder {
                     int q = p + 8;
                     Layout item = s.nested();
                     while (q < listEnd) {
+                        if (otherBlock(item, b, q, listEnd)) {
+                            items.add(rawBlock(item, b, q, listEnd, s));
+                            q += (int) u32(b, q + 4);
+                            continue;
+                        }
                         Object[] values = new Object[item.names().size()];
                         q = block(item, b, q, listEnd, values, 0, s);
                         items.add(new Fields(item.names(), values));
@@ -235,6 +246,10 @@ public final class RecordDecoder {
                     p = listEnd;
                 }
                 case MERGED -> p = block(s.nested(), b, p, end, out, base + s.slot(), s);
+                case REST -> {
+                    out[base + s.slot()] = Primitives.hex(b, p, end - p);
+                    p = end;
+                }
                 default -> throw new IllegalStateException("unhandled kind " + s.kind());
             }
         }
@@ -258,6 +273,28 @@ public final class RecordDecoder {
             extended(layout.id(), (int) length, q - p);
         }
         return blockEnd;
+    }
+
+    /** True when the block at p has a well-formed header but another type than the one declared here. */
+    private static boolean otherBlock(Layout expected, byte[] b, int p, int end) {
+        if (end - p < 8) {
+            return false; // block() reports the short read
+        }
+        long length = u32(b, p + 4);
+        return u32(b, p) != expected.blockType() && length >= 8 && length <= end - p;
+    }
+
+    /** A block of a type the catalogue does not expect here: kept as hex, skipped by its length. */
+    private Fields rawBlock(Layout expected, byte[] b, int p, int end, Step owner) {
+        long type = u32(b, p);
+        long length = u32(b, p + 4);
+        String key = expected.series() + ":" + type + " in " + owner.name();
+        stats.countUnexpectedBlock(key);
+        if (loggedOnce.add("block " + key)) {
+            LOG.warn("block type {} where {} expects {}: kept as hex and skipped by its length (logged once)",
+                    type, owner.name(), expected.id());
+        }
+        return new Fields(RAW_BLOCK_NAMES, new Object[] {type, length, Primitives.hex(b, p + 8, (int) length - 8)});
     }
 
     private void extended(String id, int length, int known) {

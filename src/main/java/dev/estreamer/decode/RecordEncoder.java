@@ -116,6 +116,7 @@ public final class RecordEncoder {
                     out.patchU32(start + 4, out.size - start);
                 }
                 case MERGED -> block(s.nested(), m, out);
+                case REST -> out.bytes(v == null ? new byte[0] : HEX.parseHex(v.toString()));
                 default -> throw new IllegalStateException("unhandled kind " + s.kind());
             }
         }
