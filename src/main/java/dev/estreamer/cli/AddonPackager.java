@@ -28,8 +28,8 @@ public final class AddonPackager {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: AddonPackager <splunk-app dir> <estreamer.jar> <output.tgz>");
-            System.exit(Main.USAGE);
+            // thrown, not System.exit: the build may run this inside Maven's own JVM
+            throw new IllegalArgumentException("usage: AddonPackager <splunk-app dir> <estreamer.jar> <output.tgz>");
         }
         Path out = pack(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
         System.err.println("Splunk add-on written to " + out);
