@@ -19,6 +19,18 @@ final class Logs {
         root().setLevel(Level.toLevel(level, Level.INFO));
     }
 
+    /**
+     * Everything to stderr, each line starting with its level (INFO, WARN, ERROR, DEBUG) as splunkd expects of a
+     * modular input; splunkd adds its own time stamp in splunkd.log.
+     */
+    static void splunkStderr() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = root();
+        root.detachAndStopAllAppenders();
+        root.addAppender(console(context, "%level %logger{0} - %msg%n", "System.err"));
+        root.setLevel(Level.INFO);
+    }
+
     /** Replaces the default appenders with what {@code logging} asks for. */
     static void configure(Logging logging) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -25,7 +25,8 @@ public final class Main {
 
     Main() {
         for (Command c : List.of(new RunCommand(), new DemoCommand(), new TestCommand(), new FlagsCommand(),
-                new DecodeCommand(), new SimulateCommand(), new PkiCommand(), new BenchCommand())) {
+                new DecodeCommand(), new SimulateCommand(), new PkiCommand(), new BenchCommand(),
+                new SplunkCommand())) {
             commands.put(c.name(), c);
         }
     }

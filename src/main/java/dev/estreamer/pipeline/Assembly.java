@@ -14,6 +14,7 @@ import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.filter.RecordFilter;
 import dev.estreamer.format.Formatter;
 import dev.estreamer.format.JsonFormatter;
+import dev.estreamer.format.KvFormatter;
 import dev.estreamer.session.Connector;
 import dev.estreamer.session.Pkcs12Credentials;
 import dev.estreamer.session.SessionSettings;
@@ -145,8 +146,11 @@ public final class Assembly {
         if (adapter == Adapter.JSON) {
             return new JsonFormatter();
         }
+        if (adapter == Adapter.SPLUNK) {
+            return new KvFormatter();
+        }
         throw new ConfigException("configuration", List.of(key + ".adapter: \"" + adapter.word()
-                + "\" output is not available in this version yet; use \"json\""));
+                + "\" output is not available in this version yet; use \"json\" or \"splunk\""));
     }
 
     static Sink fileSink(Outputter o, String key, String serverDirectory) {

@@ -60,6 +60,15 @@ class DecodeCommandTest {
     }
 
     @Test
+    void decodesTheGoldenCaptureAsSplunkKeyValue() throws Exception {
+        Path file = Golden.bundles(dir);
+        assertThat(new Main().execute(new String[] {"decode", "--format", "kv", file.toString()})).isZero();
+        assertThat(lines()).hasSize(69).allMatch(l -> l.startsWith("rec_type="));
+        assertThat(lines().stream().filter(l -> l.startsWith("rec_type=71 event_sec="))).hasSize(38);
+        assertThat(lines()).anyMatch(l -> l.contains(" user=\"No Authentication Required\""));
+    }
+
+    @Test
     void aTruncatedFileDecodesWhatItCanAndReportsTheOffsetOfTheDamage() throws Exception {
         byte[] all = Files.readAllBytes(Golden.bundles(dir));
         Path cut = dir.resolve("cut.bin");

@@ -84,9 +84,9 @@ class AssemblyTest {
     @Test
     void outputsNotAvailableYetAreConfigurationErrorsNamingTheKey() throws Exception {
         TestPki pki = TestPki.create(dir.resolve("pki"));
-        EstreamerConfig splunk = config(server(8302, pki),
-                "{\"adapter\": \"splunk\", \"stream\": {\"uri\": \"relfile:///out/e.{0}.log\"}}");
-        assertThatThrownBy(() -> Assembly.build(splunk, s -> TestPki.PASSWORD.toCharArray()))
+        EstreamerConfig cef = config(server(8302, pki),
+                "{\"adapter\": \"cef\", \"stream\": {\"uri\": \"relfile:///out/e.{0}.log\"}}");
+        assertThatThrownBy(() -> Assembly.build(cef, s -> TestPki.PASSWORD.toCharArray()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("handler.outputters[0].adapter");
     }
 }
