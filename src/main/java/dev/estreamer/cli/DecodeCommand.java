@@ -3,6 +3,7 @@ package dev.estreamer.cli;
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.format.Formatter;
 import dev.estreamer.pipeline.Enrichment;
+import dev.estreamer.format.EcsFormatter;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.format.KvFormatter;
 import dev.estreamer.record.Record;
@@ -43,13 +44,13 @@ final class DecodeCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--format json|kv] [--cache FILE] FILE";
+        return "[--format json|kv|ecs] [--cache FILE] FILE";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: json (default) or kv (Splunk key=value)").build())
+                .desc("output format: json (default), kv (Splunk key=value) or ecs (Elastic Common Schema)").build())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("FILE")
                         .desc("start from this metadata journal (<host>-<port>_metadata.jsonl written by run)").build());
     }
@@ -63,7 +64,8 @@ final class DecodeCommand implements Command {
         Formatter formatter = switch (format) {
             case "json" -> new JsonFormatter();
             case "kv", "splunk" -> new KvFormatter();
-            default -> throw new UsageException("--format " + format + " is not available in this version yet; use json or kv");
+            case "ecs" -> new EcsFormatter();
+            default -> throw new UsageException("--format " + format + " is not available in this version yet; use json, kv or ecs");
         };
         Path file = Path.of(line.getArgList().get(0));
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);

@@ -183,7 +183,44 @@ final class ConfigBinder {
         if (name == null) {
             name = names.merge(adapter.word(), 1, Integer::sum) == 1 ? adapter.word() : adapter.word() + "-" + index;
         }
-        return new Outputter(name, adapter, enabled, uri, options);
+        ElasticOutput elastic = uri.scheme() == StreamUri.Scheme.ELASTICSEARCH ? elastic(s, name) : null;
+        if (elastic != null && adapter != Adapter.ECS) {
+            s.problem(OUT_ADAPTER, "elasticsearch:// takes ECS documents; set adapter to \"ecs\"");
+        }
+        return new Outputter(name, adapter, enabled, uri, options, elastic);
+    }
+
+    private ElasticOutput elastic(Section s, String name) {
+        String namespace = s.get(ES_NAMESPACE);
+        if (!namespace.matches("[a-z0-9_]{1,100}")) {
+            s.problem(ES_NAMESPACE, "must be 1-100 characters of a-z, 0-9 and _ (no '-'), got \"" + namespace + "\"");
+        }
+        List<String> hosts = s.get(ES_HOSTS);
+        for (String h : hosts) {
+            if (!h.matches("https?://[^/\\s]+(/.*)?")) {
+                s.problem(ES_HOSTS, "expected http://host:port or https://host:port, got \"" + h + "\"");
+            }
+        }
+        for (Key<String> secret : List.of(ES_API_KEY, ES_PASSWORD)) {
+            String ref = s.get(secret);
+            if (ref != null && !ref.startsWith("env:") && !ref.startsWith("file:")) {
+                s.problem(secret, "must be env:VARIABLE or file:PATH so the secret stays out of the configuration");
+            }
+        }
+        if ((s.get(ES_USERNAME) == null) != (s.get(ES_PASSWORD) == null)) {
+            s.problem(ES_USERNAME, "username and password go together");
+        }
+        String retention = s.get(ES_RETENTION);
+        if (!retention.matches("[0-9]+(d|h|m|s)")) {
+            s.problem(ES_RETENTION, "expected a number and a unit (d, h, m or s), e.g. 30d, got \"" + retention + "\"");
+        }
+        String ca = s.get(ES_CA_FILE);
+        String dead = s.get(ES_DEAD_LETTER);
+        return new ElasticOutput(hosts, s.get(ES_CLOUD_ID), namespace, s.get(ES_API_KEY), s.get(ES_USERNAME),
+                s.get(ES_PASSWORD), ca == null ? null : existing(s, ES_CA_FILE, ca), s.get(ES_CA_FINGERPRINT),
+                s.get(ES_BULK_MAX_SIZE), s.get(ES_BULK_MAX_BYTES), s.get(ES_WORKERS), s.get(ES_COMPRESSION),
+                s.get(ES_TIMEOUT), s.get(ES_SETUP), retention,
+                dead == null ? null : resolve(dead));
     }
 
     /** Resolves a path against the configuration directory and, when asked, checks that the file exists. */

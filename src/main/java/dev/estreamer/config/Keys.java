@@ -185,7 +185,7 @@ public final class Keys {
     public static final Key<Boolean> OUT_PASSTHRU = Key.ignored(OUT + "passthru", BOOLEAN, "false",
             "eNcore's raw-message switch for debug adapters.", "estreamer always formats decoded records");
     public static final Key<String> OUT_URI = Key.required(OUT + "stream.uri", STRING, ENCORE,
-            "Destination: file:///abs/dir/name{0}.ext, relfile:///dir/name{0}.ext (relative to the configuration file's directory), stdout://, udp://host:port or tcp://host:port; {0} is the epoch second the file was opened.");
+            "Destination: file:///abs/dir/name{0}.ext, relfile:///dir/name{0}.ext (relative to the configuration file's directory), stdout://, udp://host:port, tcp://host:port or elasticsearch:// (with elasticsearch.*); {0} is the epoch second the file was opened.");
     public static final Key<Boolean> OUT_ROTATE = Key.optional(OUT + "stream.options.rotate", BOOLEAN, "true", ENCORE,
             "Start a new file after maxLogs lines (file streams).");
     public static final Key<Integer> OUT_MAX_LOGS = Key.optional(OUT + "stream.options.maxLogs", integer(1, Integer.MAX_VALUE), "10000", ENCORE,
@@ -197,6 +197,41 @@ public final class Keys {
             "When written lines are flushed: after each line, after each batch, or at most once a second.");
     public static final Key<Boolean> OUT_FSYNC = Key.optional(OUT + "stream.options.fsync", BOOLEAN, "false", ESTREAMER,
             "Force file data to disk before it is acknowledged, so the bookmark never runs ahead of the disk after a power loss.");
+
+    private static final String ES = OUT + "elasticsearch.";
+    public static final Key<List<String>> ES_HOSTS = Key.optional(ES + "hosts", STRINGS, "[\"http://localhost:9200\"]", ESTREAMER,
+            "Elasticsearch base URLs (http:// or https://); requests are spread over them and a failed host is skipped.");
+    public static final Key<String> ES_CLOUD_ID = Key.optionalNone(ES + "cloudId", STRING, "none", ESTREAMER,
+            "Elastic Cloud deployment id (name:base64); replaces hosts.");
+    public static final Key<String> ES_NAMESPACE = Key.optional(ES + "namespace", STRING, "\"default\"", ESTREAMER,
+            "Data stream namespace: documents go to logs-cisco_firepower.<family>-<namespace>.");
+    public static final Key<String> ES_API_KEY = Key.optionalNone(ES + "apiKey", STRING, "none", ESTREAMER,
+            "API key (the base64 'encoded' form) as env:VARIABLE or file:PATH; never the key itself.");
+    public static final Key<String> ES_USERNAME = Key.optionalNone(ES + "username", STRING, "none", ESTREAMER,
+            "User for basic authentication (with password).");
+    public static final Key<String> ES_PASSWORD = Key.optionalNone(ES + "password", STRING, "none", ESTREAMER,
+            "Basic-auth password as env:VARIABLE or file:PATH; never the password itself.");
+    public static final Key<String> ES_CA_FILE = Key.optionalNone(ES + "caFile", STRING, "the JVM's trust store", ESTREAMER,
+            "PEM file with the CA certificate(s) that signed Elasticsearch's HTTPS certificate.");
+    public static final Key<String> ES_CA_FINGERPRINT = Key.optionalNone(ES + "caFingerprint", STRING, "none", ESTREAMER,
+            "SHA-256 fingerprint (hex, colons allowed) of a certificate in Elasticsearch's chain to trust, as printed at its first start.");
+    public static final Key<Integer> ES_BULK_MAX_SIZE = Key.optional(ES + "bulkMaxSize", integer(1, 100_000), "1600", ESTREAMER,
+            "Most documents per bulk request (Beats' bulk_max_size).");
+    public static final Key<Integer> ES_BULK_MAX_BYTES = Key.optional(ES + "bulkMaxBytes", integer(1024, 100 * 1024 * 1024), "5242880", ESTREAMER,
+            "Most body bytes per bulk request (before compression).");
+    public static final Key<Integer> ES_WORKERS = Key.optional(ES + "workers", integer(1, 64), "1", ESTREAMER,
+            "Bulk requests in flight at once.");
+    public static final Key<Boolean> ES_COMPRESSION = Key.optional(ES + "compression", BOOLEAN, "false", ESTREAMER,
+            "Gzip request bodies (saves bandwidth, costs shipper CPU).");
+    public static final Key<Duration> ES_TIMEOUT = Key.optional(ES + "timeout", seconds(1, 3600), "90", ESTREAMER,
+            "Seconds to wait for a bulk response before the whole request is retried.");
+    public static final Key<Boolean> ES_SETUP = Key.optional(ES + "setup", BOOLEAN, "true", ESTREAMER,
+            "Install or update the index templates (and ILM policy where available) at start.");
+    public static final Key<String> ES_RETENTION = Key.optional(ES + "retention", STRING, "\"30d\"", ESTREAMER,
+            "How long documents are kept (data stream lifecycle, or the ILM delete phase), e.g. 30d.");
+    public static final Key<String> ES_DEAD_LETTER = Key.optionalNone(ES + "deadLetterFile", STRING,
+            "<dataDirectory>/<outputter>-dead-letter.ndjson", ESTREAMER,
+            "File where documents Elasticsearch refuses for good (e.g. mapping errors) are appended with the reason.");
 
     private static final List<Key<?>> ALL = collect();
 

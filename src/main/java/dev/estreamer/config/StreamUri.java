@@ -10,7 +10,8 @@ import java.util.Locale;
  *   <li>{@code file:///abs/dir/name{0}.ext} — files in an absolute directory;</li>
  *   <li>{@code relfile:///rel/dir/name{0}.ext} — the directory is relative to the configuration
  *       file's directory (eNcore: its working directory, which is where its estreamer.conf lives);</li>
- *   <li>{@code stdout://}, {@code udp://host:port}, {@code tcp://host:port}.</li>
+ *   <li>{@code stdout://}, {@code udp://host:port}, {@code tcp://host:port};</li>
+ *   <li>{@code elasticsearch://} — bulk indexing; hosts and credentials under {@code elasticsearch.*}.</li>
  * </ul>
  * In file names {@code {0}} stands for the epoch second at which the file is opened.
  *
@@ -23,7 +24,7 @@ import java.util.Locale;
 public record StreamUri(Scheme scheme, String text, Path directory, String fileName, String host, int port) {
 
     /** The transports estreamer supports. */
-    public enum Scheme { FILE, RELFILE, STDOUT, UDP, TCP }
+    public enum Scheme { FILE, RELFILE, STDOUT, UDP, TCP, ELASTICSEARCH }
 
     public boolean isFile() {
         return scheme == Scheme.FILE || scheme == Scheme.RELFILE;
@@ -57,12 +58,19 @@ public record StreamUri(Scheme scheme, String text, Path directory, String fileN
                 }
                 yield new StreamUri(Scheme.STDOUT, text, null, null, null, 0);
             }
+            case "elasticsearch" -> {
+                if (!rest.isEmpty() && !rest.equals("/")) {
+                    throw new IllegalArgumentException("elasticsearch:// takes nothing after the scheme (set the hosts in "
+                            + "elasticsearch.hosts), got \"" + text + "\"");
+                }
+                yield new StreamUri(Scheme.ELASTICSEARCH, text, null, null, null, 0);
+            }
             case "udp" -> peer(Scheme.UDP, text, rest);
             case "tcp" -> peer(Scheme.TCP, text, rest);
             case "scp" -> throw new IllegalArgumentException("scp:// is not supported by estreamer; write with file:// "
                     + "and copy the rotated files with your own tool, got \"" + text + "\"");
             default -> throw new IllegalArgumentException("unsupported scheme \"" + scheme
-                    + "\"; expected file, relfile, stdout, udp or tcp, got \"" + text + "\"");
+                    + "\"; expected file, relfile, stdout, udp, tcp or elasticsearch, got \"" + text + "\"");
         };
     }
 

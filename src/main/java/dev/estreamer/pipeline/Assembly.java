@@ -12,6 +12,7 @@ import dev.estreamer.config.SubscriptionRecords;
 import dev.estreamer.config.TlsVersion;
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.filter.RecordFilter;
+import dev.estreamer.format.EcsFormatter;
 import dev.estreamer.format.Formatter;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.format.KvFormatter;
@@ -80,7 +81,11 @@ public final class Assembly {
                 String key = "handler.outputters[" + config.handler().outputters().indexOf(o) + "]";
                 Formatter formatter = formatter(o.adapter(), key);
                 Sink sink;
-                if (o.uri().scheme() == StreamUri.Scheme.STDOUT) {
+                if (o.uri().scheme() == StreamUri.Scheme.ELASTICSEARCH) {
+                    formatter = new ElasticRouting(new EcsFormatter(o.elasticsearch().namespace()),
+                            server.host() + ":" + server.port());
+                    sink = ElasticOutputs.sink(o.elasticsearch(), key, config.dataDirectory(), o.name());
+                } else if (o.uri().scheme() == StreamUri.Scheme.STDOUT) {
                     if (sharedStdout == null) {
                         sharedStdout = new StdoutSink();
                     }
@@ -149,6 +154,9 @@ public final class Assembly {
         if (adapter == Adapter.SPLUNK) {
             return new KvFormatter();
         }
+        if (adapter == Adapter.ECS) {
+            return new EcsFormatter();
+        }
         throw new ConfigException("configuration", List.of(key + ".adapter: \"" + adapter.word()
                 + "\" output is not available in this version yet; use \"json\" or \"splunk\""));
     }
@@ -157,7 +165,7 @@ public final class Assembly {
         StreamUri uri = o.uri();
         if (!uri.isFile()) {
             throw new ConfigException("configuration", List.of(key + ".stream.uri: " + uri.scheme().name().toLowerCase()
-                    + ":// output is not available in this version yet; use file://, relfile:// or stdout://"));
+                    + ":// output is not available in this version yet; use file://, relfile://, stdout:// or elasticsearch://"));
         }
         Path dir = serverDirectory == null ? uri.directory() : uri.directory().resolve(serverDirectory);
         FlushPolicy flush = switch (o.options().flush()) {

@@ -50,9 +50,19 @@ class DefaultConfigTest {
 
     private static JsonNode find(JsonNode root, String path) {
         JsonNode n = root;
-        for (String segment : path.split("\\.")) {
+        String[] segments = path.split("\\.");
+        for (int k = 0; k < segments.length; k++) {
+            String segment = segments[k];
             if (segment.endsWith("[]")) {
-                n = n.path(segment.substring(0, segment.length() - 2)).path(0);
+                // any element of the list may show the key (e.g. the disabled elasticsearch outputter)
+                String rest = String.join(".", java.util.Arrays.copyOfRange(segments, k + 1, segments.length));
+                for (JsonNode element : n.path(segment.substring(0, segment.length() - 2))) {
+                    JsonNode found = rest.isEmpty() ? element : find(element, rest);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
             } else {
                 n = n.get(segment);
             }

@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The golden FMC capture (a copy of shared/golden lives in the test resources). */
 public final class Golden {
@@ -21,5 +24,29 @@ public final class Golden {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The EventData payloads of bundles.bin (each bundle item is one record), in stream order. */
+    public static List<byte[]> payloads() {
+        byte[] all;
+        try (InputStream in = Golden.class.getResourceAsStream("/dev/estreamer/golden/bundles.bin")) {
+            all = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(all);
+        List<byte[]> items = new ArrayList<>();
+        while (in.hasRemaining()) {
+            in.getInt(); // version, type
+            int end = in.getInt() + in.position();
+            in.getLong(); // connection id, sequence
+            while (in.position() < end) {
+                in.getInt();
+                byte[] item = new byte[in.getInt()];
+                in.get(item);
+                items.add(item);
+            }
+        }
+        return items;
     }
 }
