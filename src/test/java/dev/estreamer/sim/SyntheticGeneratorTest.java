@@ -71,7 +71,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void nEventsCarryNDistinctKeysOverTheWire() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().seed(7).count(300).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(7).count(300).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
             client.request(EventStreamRequest.GENESIS, ENCORE);
@@ -96,7 +96,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void resumingFromSecondTGetsExactlyTheEventsFromT() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().count(200).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().count(200).allFamilies(false).build();
         long t = g.archiveTimestamp(57); // second 11: events 55..59 share it
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
@@ -117,7 +117,7 @@ class SyntheticGeneratorTest {
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(16))).isEqualTo(170);
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(17))).isEqualTo(174);
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(21))).isEqualTo(174);
-        SyntheticGenerator g = SyntheticGenerator.builder().count(5).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().count(5).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         for (int[] pair : new int[][] {{14, 160}, {15, 163}, {16, 170}, {17, 174}}) {
             try (RawClient client = RawClient.connect(simulator.port())) {
@@ -139,7 +139,7 @@ class SyntheticGeneratorTest {
     @Test
     void nowStreamsLiveEventsAtTheConfiguredRate() throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        SyntheticGenerator g = SyntheticGenerator.builder().startEpoch(now - 100).eventsPerSecond(2).rate(40).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().startEpoch(now - 100).eventsPerSecond(2).rate(40).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
             long start = System.nanoTime();
@@ -154,7 +154,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void aClientThatLosesItsConnectionAndResumesFromItsBookmarkMissesNothing() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().seed(3).count(400).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(3).count(400).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).recordsPerBundle(20)
                 .faults(Faults.once(Fault.dropAfter(g.metadata().size() + 173))).build()).start();
         Set<Long> delivered = new HashSet<>();
