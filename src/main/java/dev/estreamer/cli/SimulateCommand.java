@@ -36,7 +36,7 @@ final class SimulateCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--port 8302] [--pki DIR] [--rate R] [--events N] [--seed S] | [--replay FILE [--loop]] [--no-peer-check]";
+        return "[--port 8302] [--pki DIR] [--rate R] [--events N] [--seed S] [--connections-only] | [--replay FILE [--loop]] [--no-peer-check]";
     }
 
     @Override
@@ -58,6 +58,8 @@ final class SimulateCommand implements Command {
                         .desc("stop generating after N events (default 0 = never)").build())
                 .addOption(Option.builder().longOpt("seed").hasArg().argName("S")
                         .desc("seed of the generated traffic (default 1; same seed, same events)").build())
+                .addOption(Option.builder().longOpt("connections-only")
+                        .desc("generate connection events only (default: every family, with its metadata)").build())
                 .addOption(Option.builder().longOpt("loop")
                         .desc("repeat the capture forever with archive timestamps moved forward").build())
                 .addOption(Option.builder().longOpt("bundle-size").hasArg().argName("N")
@@ -105,6 +107,7 @@ final class SimulateCommand implements Command {
                     .seed(OptionValues.longValue(line, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE))
                     .rate(OptionValues.longValue(line, "rate", 0, 0, 10_000_000))
                     .count(OptionValues.longValue(line, "events", 0, 0, Long.MAX_VALUE))
+                    .allFamilies(!line.hasOption("connections-only"))
                     .build();
         }
         if (line.getOptionValue("replay").equals("builtin")) {

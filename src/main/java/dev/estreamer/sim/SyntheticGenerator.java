@@ -2,6 +2,7 @@ package dev.estreamer.sim;
 
 import dev.estreamer.decode.RecordEncoder;
 import dev.estreamer.wire.EventVersion;
+import dev.estreamer.wire.RequestFlags;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Realistic, deterministic FMC traffic: metadata first (devices, zones, interfaces, access-control
@@ -29,18 +31,48 @@ import java.util.SplittableRandom;
  *
  * <p><b>Connection block by requested version</b> (extended request, family 71): v14 (or lower) → 160
  * (FMC 6.0), v15 → 163 (6.1), v16 → 170 (6.5), v17 → 174 (7.x); an unknown higher version gets the
- * highest block it knows below. A plain request, or one not listing family 71, gets 160.
+ * highest block it knows below. A plain request gets 160; an extended request not listing family 71 gets none.
+ *
+ * <p><b>Every family</b> ({@link Builder#allFamilies(boolean)}, on by default). Event {@code n} is then of
+ * record type {@link #recordType(long)}, from a fixed cycle of {@value #CYCLE_LENGTH}: connection events
+ * (71, one in five of them with a Security Intelligence hit naming an SI category of record 280), an
+ * intrusion event (400) followed by its packet (2), extra data (110) and impact alert (9), a file event
+ * (500), a file-malware event (502), a malware event (125), a correlation event (112), discovery events
+ * (10 new host, 11 new TCP server, 15 new client application), a new user (94), a user login (95) and a VPN
+ * login and logoff (170, 171). Their metadata (rule messages 66, classifications 67, priorities 4, the
+ * intrusion policy 118, extra-data types 111, file types 510, the AMP cloud 127, correlation policy 69 and
+ * rule 70, SI categories 280 and sides 281) follows the generator's own. A record a client did not ask for
+ * is skipped, so its index carries nothing: packets need request flag bit 0, extra data bit 27, impact
+ * alerts bit 5; with an extended request a family is sent only when listed (intrusion 12 also for 2 and 110,
+ * connection 71, file 111, malware 101, correlation 31, discovery 61, user 91 also for VPN, impact 131 for 9).
+ * Blocks follow the requested versions: intrusion v9 (or lower, or unlisted) → 60, v10 → 81, v11+ → 85;
+ * file v6 → 56, v7+ → 79; malware v7 → 62, v8+ → 80.
+ *
+ * <p><b>Identities</b> of the other families: intrusion (400) and correlation (112) events carry
+ * {@code eventId = n}; a packet, extra data or impact alert carries the {@code eventId} of its intrusion
+ * event; file, file-malware and malware events carry {@code uri = eventKey(n)}; discovery, user and VPN
+ * records carry {@code eventMicrosecond = n % 1000000} in their discovery header (with the archive second,
+ * unique while eventsPerSecond <= 1000000). {@link #recordCounts(Subscription)} says how many records of
+ * each type a client gets.
  */
 public final class SyntheticGenerator implements EventSource {
     /** Connection blocks by the connection version that introduced them (see class comment). */
     private static final int[][] BLOCKS_BY_VERSION = {{14, 160}, {15, 163}, {16, 170}, {17, 174}};
+    private static final int[][] INTRUSION_BLOCKS = {{0, 60}, {10, 81}, {11, 85}};
+    private static final int[][] FILE_BLOCKS = {{0, 56}, {7, 79}};
+    private static final int[][] MALWARE_BLOCKS = {{0, 62}, {8, 80}};
+    static final int CYCLE_LENGTH = 20;
+    /** Record type of event n is CYCLE[n % CYCLE_LENGTH]; slot 5 is the connection with an SI hit. */
+    private static final int[] CYCLE = {71, 400, 2, 110, 9, 71, 500, 502, 125, 112, 71, 10, 11, 15, 94, 95, 170, 171,
+        71, 71};
+    private static final int SI_SLOT = 5;
     private static final String KEY_PREFIX = "https://sim.example/e/";
 
-    private static final String POLICY = "5bd2c4e8-4d7a-11ee-9a3c-000000000145";
-    private static final String[] ZONES = {"a1b2c3d4-0000-4000-8000-000000000115", "a1b2c3d4-0000-4000-8000-000000000116",
+    static final String POLICY = "5bd2c4e8-4d7a-11ee-9a3c-000000000145";
+    static final String[] ZONES = {"a1b2c3d4-0000-4000-8000-000000000115", "a1b2c3d4-0000-4000-8000-000000000116",
         "a1b2c3d4-0000-4000-8000-000000000117"};
     private static final String[] ZONE_NAMES = {"inside", "outside", "dmz"};
-    private static final String[] INTERFACES = {"b1b2c3d4-0000-4000-8000-000000000001", "b1b2c3d4-0000-4000-8000-000000000002",
+    static final String[] INTERFACES = {"b1b2c3d4-0000-4000-8000-000000000001", "b1b2c3d4-0000-4000-8000-000000000002",
         "b1b2c3d4-0000-4000-8000-000000000003"};
     private static final String[] INTERFACE_NAMES = {"GigabitEthernet0/0", "GigabitEthernet0/1", "GigabitEthernet0/2"};
     private static final long[] RULES = {268435457L, 268435458L, 268435459L};
@@ -69,7 +101,9 @@ public final class SyntheticGenerator implements EventSource {
     private final double rate;
     private final long count;
     private final String deviceName;
+    private final boolean allFamilies;
     private final RecordEncoder encoder;
+    private final FamilyRecords families;
     private final List<SourceRecord> metadata;
 
     private SyntheticGenerator(Builder b) {
@@ -79,7 +113,9 @@ public final class SyntheticGenerator implements EventSource {
         this.rate = b.rate;
         this.count = b.count;
         this.deviceName = b.deviceName;
+        this.allFamilies = b.allFamilies;
         this.encoder = new RecordEncoder();
+        this.families = new FamilyRecords(encoder, seed);
         this.metadata = List.copyOf(buildMetadata());
     }
 
@@ -118,6 +154,74 @@ public final class SyntheticGenerator implements EventSource {
         return block;
     }
 
+    /** The block of each versioned family that a client with {@code subscription} gets. */
+    public record Blocks(int connection, int intrusion, int file, int malware) {
+        /** What a plain request (no version list) gets. */
+        public static final Blocks PLAIN = new Blocks(160, 60, 56, 62);
+
+        public static Blocks of(Subscription subscription) {
+            return new Blocks(connectionBlock(subscription.version(EventVersion.CONNECTION)),
+                    pick(INTRUSION_BLOCKS, subscription.version(EventVersion.INTRUSION)),
+                    pick(FILE_BLOCKS, subscription.version(EventVersion.FILE)),
+                    pick(MALWARE_BLOCKS, subscription.version(EventVersion.MALWARE)));
+        }
+
+        private static int pick(int[][] table, OptionalInt version) {
+            int block = table[0][1];
+            for (int[] entry : table) {
+                if (version.isPresent() && entry[0] <= version.getAsInt()) {
+                    block = entry[1];
+                }
+            }
+            return block;
+        }
+    }
+
+    /** Record type of event {@code n}: always 71 without {@link Builder#allFamilies(boolean)}. */
+    public int recordType(long n) {
+        return allFamilies ? CYCLE[(int) (n % CYCLE_LENGTH)] : Subscription.CONNECTION_RECORD;
+    }
+
+    /** Whether a client with {@code subscription} gets records of {@code recordType} (events only). */
+    public static boolean sends(Subscription subscription, int recordType) {
+        RequestFlags flags = subscription.flags();
+        boolean plain = subscription.versions().isEmpty();
+        return switch (recordType) {
+            case 400 -> plain || subscription.version(EventVersion.INTRUSION).isPresent();
+            case 2 -> flags.has(RequestFlags.PACKETS) && sends(subscription, 400);
+            case 110 -> flags.has(RequestFlags.EXTRA_DATA) && sends(subscription, 400);
+            case 9 -> flags.has(RequestFlags.IMPACT_ALERTS) && (plain || subscription.version(EventVersion.IMPACT).isPresent());
+            case 71 -> plain || subscription.version(EventVersion.CONNECTION).isPresent();
+            case 500, 502 -> plain || subscription.version(EventVersion.FILE).isPresent();
+            case 125 -> plain || subscription.version(EventVersion.MALWARE).isPresent();
+            case 112 -> plain || subscription.version(EventVersion.CORRELATION).isPresent();
+            case 10, 11, 15 -> plain || subscription.version(EventVersion.DISCOVERY).isPresent();
+            case 94, 95, 170, 171 -> plain || subscription.version(EventVersion.USER).isPresent();
+            default -> false;
+        };
+    }
+
+    /**
+     * How many records of each type a client with {@code subscription} receives from a generator with a
+     * count: the metadata (when asked for) and the events from its initial timestamp to the end.
+     */
+    public Map<Integer, Long> recordCounts(Subscription subscription) {
+        if (count == 0) {
+            throw new IllegalStateException("recordCounts needs a generator with a count");
+        }
+        Map<Integer, Long> out = new TreeMap<>();
+        if (subscription.wantsMetadata()) {
+            metadata.forEach(m -> out.merge(m.recordType(), 1L, Long::sum));
+        }
+        for (long n = firstIndexAtOrAfter(subscription.threshold()); n < count; n++) {
+            int type = recordType(n);
+            if (sends(subscription, type)) {
+                out.merge(type, 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
     /** Archive timestamp of event {@code n}. */
     public long archiveTimestamp(long n) {
         return startEpoch + n / eventsPerSecond;
@@ -133,8 +237,34 @@ public final class SyntheticGenerator implements EventSource {
         return metadata;
     }
 
-    /** Event {@code n} with the given connection block (160, 163, 168-171, 173, 174). */
+    /** Event {@code n} with the given connection block (160, 163, 168-171, 173, 174) and plain blocks otherwise. */
     public SourceRecord event(long n, int blockType) {
+        return event(n, new Blocks(blockType, Blocks.PLAIN.intrusion(), Blocks.PLAIN.file(), Blocks.PLAIN.malware()));
+    }
+
+    /** Event {@code n}, of record type {@link #recordType(long)}, with the given blocks. */
+    public SourceRecord event(long n, Blocks blocks) {
+        int type = recordType(n);
+        long ts = archiveTimestamp(n);
+        Map<String, Object> f = switch (type) {
+            case 71 -> null;
+            case 400 -> families.intrusion(n, ts, blocks.intrusion());
+            case 2 -> families.packet(n - 1, archiveTimestamp(n - 1), ts);
+            case 110 -> families.extraData(n - 2, archiveTimestamp(n - 2));
+            case 9 -> families.impact(n - 3, archiveTimestamp(n - 3));
+            case 500, 502 -> families.file(n, ts, blocks.file(), type == 502);
+            case 125 -> families.malware(n, ts, blocks.malware());
+            case 112 -> families.correlation(n, ts);
+            default -> families.discovery(type, n, ts);
+        };
+        if (f == null) {
+            return connection(n, blocks.connection());
+        }
+        byte[] payload = encoder.encode(type, f, false, 0);
+        return SourceRecord.event(type, ts, Arrays.copyOfRange(payload, 8, payload.length));
+    }
+
+    private SourceRecord connection(long n, int blockType) {
         SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + n * 0xC2B2AE3D27D4EB4FL + 0x165667B19E3779F9L);
         long ts = archiveTimestamp(n);
         Object[] app = pick(r, APPS);
@@ -187,6 +317,13 @@ public final class SyntheticGenerator implements EventSource {
         f.put("clientUrl", eventKey(n));
         f.put("initiatorCountry", 0); // private initiators have no country
         f.put("responderCountry", pick(r, COUNTRIES)[0]);
+        if (allFamilies && n % CYCLE_LENGTH == SI_SLOT) {
+            // a Security Intelligence block: the responder is on an SI list (side 2 = destination)
+            f.put("ruleAction", 2);
+            f.put("securityIntelligenceSourceDestination", 2);
+            f.put("securityIntelligenceLayer", 1);
+            f.put("securityIntelligenceList1", FamilyRecords.SI_CATEGORIES[(int) (n / CYCLE_LENGTH % 3)][0]);
+        }
         if (web) {
             f.put("referencedHost", host);
             f.put("userAgent", "Mozilla/5.0 (sim)");
@@ -209,8 +346,8 @@ public final class SyntheticGenerator implements EventSource {
     }
 
     private final class GeneratorCursor implements Cursor {
-        private final Subscription subscription;
-        private final int blockType;
+        private final Blocks blocks;
+        private final boolean[] wanted = new boolean[CYCLE_LENGTH];
         private final long openedNanos = System.nanoTime();
         private final boolean events;
         private int metadataIndex;
@@ -218,17 +355,33 @@ public final class SyntheticGenerator implements EventSource {
         private long sentEvents;
 
         GeneratorCursor(Subscription subscription) {
-            this.subscription = subscription;
-            this.blockType = connectionBlock(subscription.version(EventVersion.CONNECTION));
+            this.blocks = Blocks.of(subscription);
             this.next = firstIndexAtOrAfter(subscription.threshold());
-            // every event is a connection event: one probe tells whether this client wants any at all
-            this.events = subscription.wants(SourceRecord.event(Subscription.CONNECTION_RECORD, 0xFFFFFFFFL, new byte[0]));
+            boolean any = false;
+            for (int slot = 0; slot < CYCLE_LENGTH; slot++) {
+                int type = recordType(slot);
+                wanted[slot] = sends(subscription, type)
+                        && subscription.wants(SourceRecord.event(type, 0xFFFFFFFFL, new byte[0]));
+                any |= wanted[slot];
+            }
+            this.events = any;
             this.metadataIndex = subscription.wantsMetadata() ? 0 : metadata.size();
+        }
+
+        /** Moves past the events this client does not get; terminates as some slot of the cycle is wanted. */
+        private boolean skipUnwanted() {
+            if (!events) {
+                return false;
+            }
+            while (!wanted[(int) (next % CYCLE_LENGTH)] && (count == 0 || next < count)) {
+                next++;
+            }
+            return count == 0 || next < count;
         }
 
         @Override
         public boolean hasNext() {
-            return metadataIndex < metadata.size() || (events && (count == 0 || next < count));
+            return metadataIndex < metadata.size() || skipUnwanted();
         }
 
         @Override
@@ -249,7 +402,7 @@ public final class SyntheticGenerator implements EventSource {
                 return metadata.get(metadataIndex++);
             }
             sentEvents++;
-            return event(next++, blockType);
+            return event(next++, blocks);
         }
     }
 
@@ -278,6 +431,9 @@ public final class SyntheticGenerator implements EventSource {
         }
         idNames(out, 121, URL_CATEGORIES);
         idNames(out, 122, REPUTATIONS);
+        if (allFamilies) {
+            families.metadata(out);
+        }
         return out;
     }
 
@@ -304,6 +460,7 @@ public final class SyntheticGenerator implements EventSource {
         private double rate;
         private long count;
         private String deviceName = "sim-ftd-01";
+        private boolean allFamilies = true;
 
         private Builder() {
         }
@@ -350,6 +507,15 @@ public final class SyntheticGenerator implements EventSource {
         /** Name of managed device 1 in record 123 (default "sim-ftd-01"). */
         public Builder deviceName(String name) {
             this.deviceName = name;
+            return this;
+        }
+
+        /**
+         * Whether events of every family are interleaved with the connection events, with their metadata
+         * (default true); false = connection events only.
+         */
+        public Builder allFamilies(boolean on) {
+            this.allFamilies = on;
             return this;
         }
 

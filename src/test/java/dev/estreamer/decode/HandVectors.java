@@ -30,7 +30,8 @@ record HandVectors(String file, String title, List<Integer> types, boolean archi
                    byte[] body, Map<String, String> expected) {
 
     static final long ARCHIVE_TIMESTAMP = 1606923302L;
-    static final List<String> FILES = List.of("discovery.txt", "user.txt", "metadata.txt", "events.txt");
+    static final List<String> FILES = List.of("discovery.txt", "user.txt", "metadata.txt", "events.txt",
+            "long-events.txt");
 
     /** The EventData payload for one of the record types. */
     byte[] payload(int type) {

@@ -35,7 +35,7 @@ class GeneratorSessionTest {
     @Test
     void everyGeneratedEventArrivesOnceDecodedWithItsIdentity() throws Exception {
         TestPki pki = TestPki.create(dir.resolve("pki"));
-        SyntheticGenerator generator = SyntheticGenerator.builder().seed(7).count(EVENTS).build();
+        SyntheticGenerator generator = SyntheticGenerator.builder().seed(7).count(EVENTS).allFamilies(false).build();
         SimulatorConfig config = SimulatorConfig.builder(generator)
                 .tls(ServerTls.server(pki.serverKeystore(), TestPki.PASSWORD.toCharArray()))
                 .peerCheck(PeerCheck.Mode.STRICT_IP).faults(Faults.once(Fault.dropAfter(1200))).build();

@@ -3,6 +3,8 @@ package dev.estreamer.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.record.Fields;
+import dev.estreamer.wire.StreamingRequest;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
 import dev.estreamer.wire.EventStreamRequest;
@@ -12,8 +14,10 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +75,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void nEventsCarryNDistinctKeysOverTheWire() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().seed(7).count(300).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(7).count(300).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
             client.request(EventStreamRequest.GENESIS, ENCORE);
@@ -96,7 +100,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void resumingFromSecondTGetsExactlyTheEventsFromT() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().count(200).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().count(200).allFamilies(false).build();
         long t = g.archiveTimestamp(57); // second 11: events 55..59 share it
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
@@ -117,7 +121,7 @@ class SyntheticGeneratorTest {
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(16))).isEqualTo(170);
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(17))).isEqualTo(174);
         assertThat(SyntheticGenerator.connectionBlock(OptionalInt.of(21))).isEqualTo(174);
-        SyntheticGenerator g = SyntheticGenerator.builder().count(5).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().count(5).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         for (int[] pair : new int[][] {{14, 160}, {15, 163}, {16, 170}, {17, 174}}) {
             try (RawClient client = RawClient.connect(simulator.port())) {
@@ -139,7 +143,7 @@ class SyntheticGeneratorTest {
     @Test
     void nowStreamsLiveEventsAtTheConfiguredRate() throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        SyntheticGenerator g = SyntheticGenerator.builder().startEpoch(now - 100).eventsPerSecond(2).rate(40).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().startEpoch(now - 100).eventsPerSecond(2).rate(40).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
         try (RawClient client = RawClient.connect(simulator.port())) {
             long start = System.nanoTime();
@@ -154,7 +158,7 @@ class SyntheticGeneratorTest {
 
     @Test
     void aClientThatLosesItsConnectionAndResumesFromItsBookmarkMissesNothing() throws Exception {
-        SyntheticGenerator g = SyntheticGenerator.builder().seed(3).count(400).build();
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(3).count(400).allFamilies(false).build();
         simulator = new Simulator(SimulatorConfig.builder(g).recordsPerBundle(20)
                 .faults(Faults.once(Fault.dropAfter(g.metadata().size() + 173))).build()).start();
         Set<Long> delivered = new HashSet<>();
@@ -174,5 +178,95 @@ class SyntheticGeneratorTest {
             }
         }
         assertThat(delivered).containsAll(LongStream.range(0, 400).boxed().collect(Collectors.toList())).hasSize(400);
+    }
+
+    @Test
+    void everyFamilyDecodesInEveryBlockVersionWithItsIdentity() {
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(5).build();
+        List<SyntheticGenerator.Blocks> versions = List.of(SyntheticGenerator.Blocks.PLAIN,
+                new SyntheticGenerator.Blocks(163, 81, 79, 80), new SyntheticGenerator.Blocks(174, 85, 79, 80),
+                new SyntheticGenerator.Blocks(170, 60, 56, 62));
+        Set<Integer> types = new HashSet<>();
+        Set<String> blocks = new HashSet<>();
+        for (SyntheticGenerator.Blocks b : versions) {
+            RecordDecoder d = new RecordDecoder();
+            for (long n = 0; n < 200; n++) {
+                SourceRecord source = g.event(n, b);
+                Record r = d.decode(source.payload(true, 0));
+                assertThat(r.status()).as("event %d: %s", n, r.fields()).isEqualTo(Status.DECODED);
+                assertThat(r.recordType()).isEqualTo(g.recordType(n)).isEqualTo(source.recordType());
+                assertThat(r.archiveTimestamp()).isEqualTo(g.archiveTimestamp(n));
+                types.add(r.recordType());
+                Fields f = r.fields();
+                if (f.get("blockType") instanceof Long block) {
+                    blocks.add(r.recordType() + ":" + block);
+                }
+                assertThat(identity(r)).as("identity of event %d (%d)", n, r.recordType()).isEqualTo(n);
+            }
+            assertThat(d.stats().extendedBlocks()).isEmpty();
+            assertThat(d.stats().unexpectedBlocks()).isEmpty();
+        }
+        assertThat(types).containsExactlyInAnyOrder(71, 400, 2, 110, 9, 500, 502, 125, 112, 10, 11, 15, 94, 95, 170, 171);
+        assertThat(blocks).contains("71:160", "71:163", "71:170", "71:174", "400:60", "400:81", "400:85", "500:56",
+                "500:79", "502:56", "502:79", "125:62", "125:80", "112:156", "94:155", "95:167", "170:167", "171:167");
+        assertThat(g.event(5, 160).body()).as("slot 5 carries a Security Intelligence hit")
+                .isNotEqualTo(SyntheticGenerator.builder().seed(5).allFamilies(false).build().event(5, 160).body());
+        assertThat(decoder.decode(g.event(5, 160).payload(true, 0)).fields().get("securityIntelligenceSourceDestination"))
+                .isEqualTo(2L);
+    }
+
+    /** The index n a generated record carries, by its family's identity rule (class comment). */
+    static long identity(Record r) {
+        Fields f = r.fields();
+        return switch (r.recordType()) {
+            case 71 -> SyntheticGenerator.eventIndex(String.valueOf(f.path("clientUrl.data")));
+            case 400, 112 -> (Long) f.get("eventId");
+            case 2 -> (Long) f.get("eventId") + 1;
+            case 110 -> (Long) f.get("eventId") + 2;
+            case 9 -> (Long) f.get("eventId") + 3;
+            case 500, 502, 125 -> SyntheticGenerator.eventIndex(String.valueOf(f.path("uri.data")));
+            default -> (Long) f.get("eventMicrosecond");
+        };
+    }
+
+    @Test
+    void requestFlagsAndVersionsDecideWhatIsSentAndTheCountsSayIt() throws Exception {
+        SyntheticGenerator g = SyntheticGenerator.builder().seed(9).count(400).build();
+        simulator = new Simulator(SimulatorConfig.builder(g).build()).start();
+        RequestFlags noExtras = ENCORE.without(RequestFlags.PACKETS).without(RequestFlags.EXTRA_DATA)
+                .without(RequestFlags.IMPACT_ALERTS);
+        List<EventVersion> older = List.of(new EventVersion(EventVersion.INTRUSION, 9), new EventVersion(EventVersion.FILE, 6),
+                new EventVersion(EventVersion.MALWARE, 7), new EventVersion(EventVersion.CONNECTION, 15),
+                new EventVersion(EventVersion.METADATA, 4));
+        record Case(RequestFlags flags, List<EventVersion> versions) {
+        }
+        for (Case c : List.of(new Case(ENCORE, StreamingRequest.defaultEvents()), new Case(noExtras, StreamingRequest.defaultEvents()),
+                new Case(ENCORE, older))) {
+            Subscription s = new Subscription(0, c.flags(), c.versions(), 0);
+            Map<Integer, Long> expected = g.recordCounts(s);
+            try (RawClient client = RawClient.connect(simulator.port())) {
+                client.request(0, c.flags(), c.versions());
+                int total = expected.values().stream().mapToInt(Long::intValue).sum();
+                List<RawClient.Received> got = client.records(total + 10, Duration.ofMillis(800), true);
+                Map<Integer, Long> counts = new TreeMap<>();
+                for (RawClient.Received r : got) {
+                    counts.merge(r.recordType(), 1L, Long::sum);
+                    Record decoded = decoder.decode(r.payload());
+                    assertThat(decoded.status()).as("%s", decoded.fields()).isEqualTo(Status.DECODED);
+                    if (r.recordType() == 400) {
+                        assertThat(decoded.fields().get("blockType")).isEqualTo(c.versions() == older ? 60L : 85L);
+                    }
+                }
+                assertThat(counts).as("flags %s", c.flags().names()).isEqualTo(expected);
+            }
+        }
+        Map<Integer, Long> all = g.recordCounts(new Subscription(0, ENCORE, StreamingRequest.defaultEvents(), 0));
+        assertThat(all).containsEntry(71, 100L).containsEntry(400, 20L).containsEntry(2, 20L).containsEntry(110, 20L)
+                .containsEntry(9, 20L).containsEntry(170, 20L);
+        Map<Integer, Long> none = g.recordCounts(new Subscription(0, noExtras, StreamingRequest.defaultEvents(), 0));
+        assertThat(none).doesNotContainKeys(2, 110, 9).containsEntry(400, 20L);
+        Map<Integer, Long> connectionsOnly = g.recordCounts(new Subscription(0, ENCORE.without(RequestFlags.METADATA),
+                List.of(new EventVersion(EventVersion.CONNECTION, 17)), 0));
+        assertThat(connectionsOnly).containsOnlyKeys(71).containsEntry(71, 100L);
     }
 }
