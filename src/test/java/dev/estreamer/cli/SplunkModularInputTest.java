@@ -136,7 +136,8 @@ class SplunkModularInputTest {
     @Test
     void streamsEveryEventWithItsTimeAndSurvivesSigkill() throws Exception {
         TestPki pki = TestPki.create(dir.resolve("pki"));
-        SyntheticGenerator generator = SyntheticGenerator.builder().seed(3).count(EVENTS).eventsPerSecond(20).rate(400).build();
+        SyntheticGenerator generator = SyntheticGenerator.builder().seed(3).count(EVENTS).eventsPerSecond(20).rate(400)
+                .allFamilies(false).build();
         SimulatorConfig config = SimulatorConfig.builder(generator)
                 .tls(ServerTls.server(pki.serverKeystore(), TestPki.PASSWORD.toCharArray()))
                 .peerCheck(PeerCheck.Mode.STRICT_IP).build();
