@@ -182,7 +182,23 @@ final class ConfigBinder {
         if (name == null) {
             name = names.merge(adapter.word(), 1, Integer::sum) == 1 ? adapter.word() : adapter.word() + "-" + index;
         }
-        return new Outputter(name, adapter, enabled, uri, options);
+        return new Outputter(name, adapter, enabled, uri, options, syslog(s, uri),
+                new CefSettings(s.get(OUT_CEF_COMPAT), s.get(OUT_CEF_IPV6), s.get(OUT_CEF_DEVICE_VERSION)));
+    }
+
+    private SyslogOptions syslog(Section s, StreamUri uri) {
+        String ca = s.get(OUT_SYSLOG_CA);
+        String client = s.get(OUT_SYSLOG_CLIENT_PKCS12);
+        boolean tls = uri.scheme() == StreamUri.Scheme.TLS;
+        if (tls && ca == null) {
+            s.problem(OUT_SYSLOG_CA, "tls:// needs the PEM file of the CA that signed the syslog receiver's certificate");
+        }
+        return new SyslogOptions("rfc5424".equals(s.get(OUT_SYSLOG_HEADER)), s.get(OUT_SYSLOG_FACILITY),
+                s.get(OUT_SYSLOG_SEVERITY), s.get(OUT_SYSLOG_HOSTNAME), s.get(OUT_SYSLOG_APP),
+                "octet-counting".equals(s.get(OUT_SYSLOG_FRAMING)), s.get(OUT_SYSLOG_MAX_DATAGRAM),
+                ca == null ? null : (tls ? existing(s, OUT_SYSLOG_CA, ca) : resolve(ca)),
+                client == null ? null : (tls ? existing(s, OUT_SYSLOG_CLIENT_PKCS12, client) : resolve(client)),
+                s.get(OUT_SYSLOG_CLIENT_PASSWORD_ENV), s.get(OUT_SYSLOG_REPLAY));
     }
 
     /** Resolves a path against the configuration directory and, when asked, checks that the file exists. */
