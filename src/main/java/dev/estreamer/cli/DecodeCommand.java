@@ -1,6 +1,7 @@
 package dev.estreamer.cli;
 
 import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.format.CefFormatter;
 import dev.estreamer.format.Formatter;
 import dev.estreamer.pipeline.Enrichment;
 import dev.estreamer.format.JsonFormatter;
@@ -42,13 +43,13 @@ final class DecodeCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--format json] [--cache FILE] FILE";
+        return "[--format json|cef] [--cache FILE] FILE";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: json (default)").build())
+                .desc("output format: json (default) or cef").build())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("FILE")
                         .desc("start from this metadata journal (<host>-<port>_metadata.jsonl written by run)").build());
     }
@@ -59,15 +60,17 @@ final class DecodeCommand implements Command {
             throw new UsageException("give exactly one FILE to decode");
         }
         String format = line.getOptionValue("format", "json");
-        if (!format.equals("json")) {
-            throw new UsageException("--format " + format + " is not available in this version yet; use json");
-        }
+        Formatter formatter = switch (format) {
+            case "json" -> new JsonFormatter();
+            case "cef" -> new CefFormatter();
+            default -> throw new UsageException("--format " + format + " is not available in this version yet; use json or cef");
+        };
         Path file = Path.of(line.getArgList().get(0));
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             Enrichment enrichment = line.hasOption("cache")
                     ? Enrichment.readOnly(Path.of(line.getOptionValue("cache"))) : Enrichment.inMemory();
-            Result result = decode(in, new RecordDecoder(), enrichment, new JsonFormatter(), out);
+            Result result = decode(in, new RecordDecoder(), enrichment, formatter, out);
             out.flush();
             System.err.printf("decoded %d record(s) from %d message(s) in %s%n", result.records(), result.messages(), file);
             if (result.damage() != null) {

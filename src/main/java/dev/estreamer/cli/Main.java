@@ -25,7 +25,7 @@ public final class Main {
 
     Main() {
         for (Command c : List.of(new RunCommand(), new DemoCommand(), new TestCommand(), new FlagsCommand(),
-                new DecodeCommand(), new SimulateCommand(), new PkiCommand())) {
+                new DecodeCommand(), new SimulateCommand(), new PkiCommand(), new CefCommand())) {
             commands.put(c.name(), c);
         }
     }
