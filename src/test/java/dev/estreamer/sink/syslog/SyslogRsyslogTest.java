@@ -104,4 +104,29 @@ class SyslogRsyslogTest {
             assertThat(batch.cause()).hasMessageContaining("cannot write");
         }
     }
+
+    @Test
+    void udpCutsLongMessagesAtAFieldBoundaryAndCountsThem() {
+        StringBuilder cef = new StringBuilder("CEF:0|Cisco|Firepower|6.0|RNA:1003:1|CONNECTION STATISTICS|3|src=10.0.0.1");
+        for (int i = 0; cef.length() < 3000; i++) {
+            cef.append(" x").append(i).append("=value-").append(i).append("-a\\=b");
+        }
+        try (SyslogSink sink = SyslogSinkConfig.defaults(Transport.UDP, "127.0.0.1", rsyslog.udpPort())
+                .withNames("sensor-1", "udpcut").withMaxDatagramSize(1000).build()) {
+            RecordingBatch batch = RecordingBatch.ofLines(cef.toString(), "CEF:0|a|b|c|d|e|1|short=1");
+            sink.publish(batch);
+            assertThat(batch.outcome()).isEqualTo(Outcome.ACKNOWLEDGED);
+            assertThat(sink.truncated()).isEqualTo(1);
+        }
+        assertThat(ClientHarness.await(Duration.ofSeconds(10),
+                () -> rsyslog.lines().stream().filter(l -> l.startsWith("imudp|sensor-1|udpcut|")).count() == 2)).isTrue();
+        List<String> got = rsyslog.lines().stream().filter(l -> l.startsWith("imudp|sensor-1|udpcut|"))
+                .map(l -> l.substring("imudp|sensor-1|udpcut|".length())).toList();
+        String cut = got.get(0);
+        assertThat(cef.toString()).startsWith(cut);
+        assertThat(cut.length()).isLessThan(1000).isGreaterThan(900);
+        assertThat(cef.charAt(cut.length())).isEqualTo(' '); // ended where a field ended
+        dev.estreamer.format.CefParser.parse(cut);
+        assertThat(got.get(1)).isEqualTo("CEF:0|a|b|c|d|e|1|short=1");
+    }
 }
