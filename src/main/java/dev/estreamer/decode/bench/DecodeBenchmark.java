@@ -2,6 +2,7 @@ package dev.estreamer.decode.bench;
 
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.decode.RecordEncoder;
+import dev.estreamer.format.CefFormatter;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.record.Record;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -18,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Decode (and decode + JSON) throughput of a 6.x connection event, records per second on one thread. */
+/** Decode (and decode + JSON, decode + CEF) throughput of a 6.x connection event, records per second on one thread. */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public class DecodeBenchmark {
     private final RecordDecoder decoder = new RecordDecoder();
     private final JsonFormatter json = new JsonFormatter();
+    private final CefFormatter cef = new CefFormatter();
     private byte[] connection;
 
     @Setup
@@ -47,5 +49,10 @@ public class DecodeBenchmark {
     @Benchmark
     public byte[] decodeAndFormatJson() {
         return json.format(decoder.decode(connection));
+    }
+
+    @Benchmark
+    public byte[] decodeAndFormatCef() {
+        return cef.format(decoder.decode(connection));
     }
 }
