@@ -120,7 +120,7 @@ final class CefCommand implements Command {
             source = dataDir.resolve("estreamer-cef.conf"); // never written: relative paths resolve against dataDir
             root = standalone(line.getOptionValue("fmc"), Path.of(line.getOptionValue("pkcs12")).toAbsolutePath());
         }
-        ObjectNode handler = root.with("handler");
+        ObjectNode handler = root.withObjectProperty("handler");
         ArrayNode outputters = handler.putArray("outputters");
         outputters.add(outputter(line, protocol, host, port));
         return ConfigLoader.parse(root.toString(), source, FileCheck.REQUIRE_EXISTING);
@@ -141,8 +141,8 @@ final class CefCommand implements Command {
         ObjectNode root = NODES.objectNode();
         root.put("enabled", true);
         root.put("start", 2);
-        root.with("logging").put("filepath", "estreamer-cef.log");
-        ObjectNode server = root.with("subscription").putArray("servers").addObject();
+        root.withObjectProperty("logging").put("filepath", "estreamer-cef.log");
+        ObjectNode server = root.withObjectProperty("subscription").putArray("servers").addObject();
         server.put("host", fmcHost.replaceAll("^\\[|\\]$", ""));
         server.put("port", fmcPort);
         server.put("pkcs12Filepath", pkcs12.toString());
@@ -154,10 +154,10 @@ final class CefCommand implements Command {
         o.put("name", "cef");
         o.put("adapter", "cef");
         o.put("enabled", true);
-        o.with("cef").put("encoreCompatible", line.hasOption("encore-compatible"));
-        ObjectNode stream = o.with("stream");
+        o.withObjectProperty("cef").put("encoreCompatible", line.hasOption("encore-compatible"));
+        ObjectNode stream = o.withObjectProperty("stream");
         stream.put("uri", protocol + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
-        ObjectNode options = stream.with("options");
+        ObjectNode options = stream.withObjectProperty("options");
         options.put("syslogHeader", line.getOptionValue("header", "rfc5424"));
         options.put("framing", line.getOptionValue("framing", "lf"));
         if (line.hasOption("ca")) {
