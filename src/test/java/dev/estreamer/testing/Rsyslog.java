@@ -170,7 +170,7 @@ public final class Rsyslog implements AutoCloseable {
                 module(load="imptcp")
                 module(load="imtcp" streamDriver.name="gtls" streamDriver.mode="1" streamDriver.authMode="x509/certvalid")
                 template(name="line" type="string" string="%%inputname%%|%%hostname%%|%%app-name%%|%%msg%%\\n")
-                input(type="imudp" address="127.0.0.1" port="%2$d")
+                input(type="imudp" address="127.0.0.1" port="%2$d" rcvbufSize="8m")
                 input(type="imptcp" address="127.0.0.1" port="%3$d")
                 input(type="imtcp" address="127.0.0.1" port="%4$d")
                 action(type="omfile" file="%1$s/messages.log" template="line" flushOnTXEnd="on" asyncWriting="off")

@@ -59,7 +59,7 @@ class CefOverSyslogEndToEndTest {
 
     @Test
     void udpDeliversEveryEvent() throws Exception {
-        stream(SyslogSinkConfig.defaults(Transport.UDP, "127.0.0.1", rsyslog.udpPort()), "udp", 400, 2000, false);
+        stream(SyslogSinkConfig.defaults(Transport.UDP, "127.0.0.1", rsyslog.udpPort()), "udp", 400, 1000, false);
     }
 
     @Test
