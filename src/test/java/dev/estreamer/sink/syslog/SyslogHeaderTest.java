@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class SyslogHeaderTest {
     private static String at(SyslogHeader h, String instant) {
         return new String(h.at(Instant.parse(instant)), StandardCharsets.US_ASCII);

@@ -10,8 +10,10 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Cutting a message to a datagram: at a field boundary, never inside an escape or a UTF-8 character. */
+@Timeout(30)
 class TruncationTest {
     private static byte[] b(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
