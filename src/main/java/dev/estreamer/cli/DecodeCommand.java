@@ -1,6 +1,7 @@
 package dev.estreamer.cli;
 
 import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.format.CefFormatter;
 import dev.estreamer.format.Formatter;
 import dev.estreamer.pipeline.Enrichment;
 import dev.estreamer.format.EcsFormatter;
@@ -44,13 +45,13 @@ final class DecodeCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--format json|kv|ecs] [--cache FILE] FILE";
+        return "[--format json|kv|ecs|cef] [--cache FILE] FILE";
     }
 
     @Override
     public Options options() {
         return new Options().addOption(Option.builder("f").longOpt("format").hasArg().argName("FORMAT")
-                .desc("output format: json (default), kv (Splunk key=value) or ecs (Elastic Common Schema)").build())
+                .desc("output format: json (default), kv (Splunk key=value), ecs (Elastic Common Schema) or cef").build())
                 .addOption(Option.builder().longOpt("cache").hasArg().argName("FILE")
                         .desc("start from this metadata journal (<host>-<port>_metadata.jsonl written by run)").build());
     }
@@ -65,7 +66,8 @@ final class DecodeCommand implements Command {
             case "json" -> new JsonFormatter();
             case "kv", "splunk" -> new KvFormatter();
             case "ecs" -> new EcsFormatter();
-            default -> throw new UsageException("--format " + format + " is not available in this version yet; use json, kv or ecs");
+            case "cef" -> new CefFormatter();
+            default -> throw new UsageException("--format " + format + " is not available; use json, kv, ecs or cef");
         };
         Path file = Path.of(line.getArgList().get(0));
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);

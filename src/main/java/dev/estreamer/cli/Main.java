@@ -26,7 +26,7 @@ public final class Main {
     Main() {
         for (Command c : List.of(new RunCommand(), new DemoCommand(), new TestCommand(), new FlagsCommand(),
                 new DecodeCommand(), new SimulateCommand(), new PkiCommand(), new BenchCommand(),
-                new SplunkCommand(), new ElasticCommand())) {
+                new SplunkCommand(), new ElasticCommand(), new CefCommand())) {
             commands.put(c.name(), c);
         }
     }

@@ -187,7 +187,8 @@ final class ConfigBinder {
         if (elastic != null && adapter != Adapter.ECS) {
             s.problem(OUT_ADAPTER, "elasticsearch:// takes ECS documents; set adapter to \"ecs\"");
         }
-        return new Outputter(name, adapter, enabled, uri, options, elastic);
+        return new Outputter(name, adapter, enabled, uri, options, syslog(s, uri),
+                new CefSettings(s.get(OUT_CEF_COMPAT), s.get(OUT_CEF_IPV6), s.get(OUT_CEF_DEVICE_VERSION)), elastic);
     }
 
     private ElasticOutput elastic(Section s, String name) {
@@ -221,6 +222,21 @@ final class ConfigBinder {
                 s.get(ES_BULK_MAX_SIZE), s.get(ES_BULK_MAX_BYTES), s.get(ES_WORKERS), s.get(ES_COMPRESSION),
                 s.get(ES_TIMEOUT), s.get(ES_SETUP), retention,
                 dead == null ? null : resolve(dead));
+    }
+
+    private SyslogOptions syslog(Section s, StreamUri uri) {
+        String ca = s.get(OUT_SYSLOG_CA);
+        String client = s.get(OUT_SYSLOG_CLIENT_PKCS12);
+        boolean tls = uri.scheme() == StreamUri.Scheme.TLS;
+        if (tls && ca == null) {
+            s.problem(OUT_SYSLOG_CA, "tls:// needs the PEM file of the CA that signed the syslog receiver's certificate");
+        }
+        return new SyslogOptions("rfc5424".equals(s.get(OUT_SYSLOG_HEADER)), s.get(OUT_SYSLOG_FACILITY),
+                s.get(OUT_SYSLOG_SEVERITY), s.get(OUT_SYSLOG_HOSTNAME), s.get(OUT_SYSLOG_APP),
+                "octet-counting".equals(s.get(OUT_SYSLOG_FRAMING)), s.get(OUT_SYSLOG_MAX_DATAGRAM),
+                ca == null ? null : (tls ? existing(s, OUT_SYSLOG_CA, ca) : resolve(ca)),
+                client == null ? null : (tls ? existing(s, OUT_SYSLOG_CLIENT_PKCS12, client) : resolve(client)),
+                s.get(OUT_SYSLOG_CLIENT_PASSWORD_ENV), s.get(OUT_SYSLOG_REPLAY));
     }
 
     /** Resolves a path against the configuration directory and, when asked, checks that the file exists. */

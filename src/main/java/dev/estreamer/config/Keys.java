@@ -185,7 +185,7 @@ public final class Keys {
     public static final Key<Boolean> OUT_PASSTHRU = Key.ignored(OUT + "passthru", BOOLEAN, "false",
             "eNcore's raw-message switch for debug adapters.", "estreamer always formats decoded records");
     public static final Key<String> OUT_URI = Key.required(OUT + "stream.uri", STRING, ENCORE,
-            "Destination: file:///abs/dir/name{0}.ext, relfile:///dir/name{0}.ext (relative to the configuration file's directory), stdout://, udp://host:port, tcp://host:port or elasticsearch:// (with elasticsearch.*); {0} is the epoch second the file was opened.");
+            "Destination: file:///abs/dir/name{0}.ext, relfile:///dir/name{0}.ext (relative to the configuration file's directory), stdout://, syslog to udp://host:port, tcp://host:port or tls://host:port (RFC 5425), or elasticsearch:// (with elasticsearch.*); {0} is the epoch second the file was opened.");
     public static final Key<Boolean> OUT_ROTATE = Key.optional(OUT + "stream.options.rotate", BOOLEAN, "true", ENCORE,
             "Start a new file after maxLogs lines (file streams).");
     public static final Key<Integer> OUT_MAX_LOGS = Key.optional(OUT + "stream.options.maxLogs", integer(1, Integer.MAX_VALUE), "10000", ENCORE,
@@ -232,6 +232,38 @@ public final class Keys {
     public static final Key<String> ES_DEAD_LETTER = Key.optionalNone(ES + "deadLetterFile", STRING,
             "<dataDirectory>/<outputter>-dead-letter.ndjson", ESTREAMER,
             "File where documents Elasticsearch refuses for good (e.g. mapping errors) are appended with the reason.");
+    public static final Key<String> OUT_SYSLOG_HEADER = Key.optional(OUT + "stream.options.syslogHeader",
+            choice("rfc5424", "rfc3164"), "\"rfc5424\"", ESTREAMER,
+            "Syslog header before each message on udp://, tcp:// and tls:// streams: rfc5424 (UTC with milliseconds and year) or rfc3164 (BSD, local time).");
+    public static final Key<Integer> OUT_SYSLOG_FACILITY = Key.optional(OUT + "stream.options.facility", integer(0, 23), "1", ESTREAMER,
+            "Syslog facility number (1 = user, as eNcore).");
+    public static final Key<Integer> OUT_SYSLOG_SEVERITY = Key.optional(OUT + "stream.options.severity", integer(0, 7), "5", ESTREAMER,
+            "Syslog severity number (5 = notice, as eNcore).");
+    public static final Key<String> OUT_SYSLOG_HOSTNAME = Key.optionalNone(OUT + "stream.options.hostname", STRING,
+            "this machine's name", ESTREAMER, "HOSTNAME field of the syslog header.");
+    public static final Key<String> OUT_SYSLOG_APP = Key.optional(OUT + "stream.options.appName", STRING, "\"estreamer\"", ESTREAMER,
+            "APP-NAME (rfc5424) or TAG (rfc3164) of the syslog header.");
+    public static final Key<String> OUT_SYSLOG_FRAMING = Key.optional(OUT + "stream.options.framing",
+            choice("lf", "octet-counting"), "\"lf\"", ESTREAMER,
+            "Message framing on tcp:// streams: a line feed after each message, or RFC 6587 octet counting; tls:// always counts octets (RFC 5425).");
+    public static final Key<Integer> OUT_SYSLOG_MAX_DATAGRAM = Key.optional(OUT + "stream.options.maxDatagramSize",
+            integer(480, 65507), "1472", ESTREAMER,
+            "Largest udp:// datagram in bytes (1472 avoids IP fragmentation on a 1500-byte MTU); longer messages are cut at a field boundary and counted.");
+    public static final Key<String> OUT_SYSLOG_CA = Key.optionalNone(OUT + "stream.options.caFile", STRING, "none (required for tls://)",
+            ESTREAMER, "PEM file of the CA(s) that signed the syslog receiver's certificate (tls://), relative to the configuration file's directory; the certificate must also name the URI's host.");
+    public static final Key<String> OUT_SYSLOG_CLIENT_PKCS12 = Key.optionalNone(OUT + "stream.options.clientPkcs12", STRING, "none",
+            ESTREAMER, "PKCS#12 with a client certificate to present to the syslog receiver (tls://), relative to the configuration file's directory.");
+    public static final Key<String> OUT_SYSLOG_CLIENT_PASSWORD_ENV = Key.optional(OUT + "stream.options.clientPkcs12PasswordEnv", STRING,
+            "\"ESTREAMER_SYSLOG_PKCS12_PASSWORD\"", ESTREAMER, "Environment variable holding the password of clientPkcs12.");
+    public static final Key<Integer> OUT_SYSLOG_REPLAY = Key.optional(OUT + "stream.options.replayBytes", integer(0, 64 * 1024 * 1024),
+            "262144", ESTREAMER,
+            "tcp:// and tls://: bytes of the most recent messages sent again after a broken connection (TCP has no delivery receipt; duplicates instead of loss); 0 turns it off.");
+    public static final Key<Boolean> OUT_CEF_COMPAT = Key.optional(OUT + "cef.encoreCompatible", BOOLEAN, "false", ESTREAMER,
+            "cef adapter: reproduce eNcore's field choices (initiator bytes as bytesOut, malware cs4Label=speroDisposition, numeric connection proto) for ArcSight parsers built on them; see docs/cef.md.");
+    public static final Key<Boolean> OUT_CEF_IPV6 = Key.optional(OUT + "cef.ipv6InSourceDestination", BOOLEAN, "false", ESTREAMER,
+            "cef adapter: also put IPv6 addresses in src/dst (they always go to c6a2/c6a3); only for receivers that accept IPv6 there.");
+    public static final Key<String> OUT_CEF_DEVICE_VERSION = Key.optional(OUT + "cef.deviceVersion", STRING, "\"6.0\"", ESTREAMER,
+            "cef adapter: the Device Version header field (eNcore always sent 6.0).");
 
     private static final List<Key<?>> ALL = collect();
 

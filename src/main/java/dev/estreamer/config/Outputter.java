@@ -5,12 +5,9 @@ package dev.estreamer.config;
  *
  * @param elasticsearch the elasticsearch.* options for an elasticsearch:// stream, else null
  * @param name label for logs and metrics; the adapter word (plus the index when repeated) if not configured
+ * @param syslog syslog settings (used by udp, tcp and tls streams)
+ * @param cef CEF settings (used by the cef adapter)
  */
 public record Outputter(String name, Adapter adapter, boolean enabled, StreamUri uri, StreamOptions options,
-                        ElasticOutput elasticsearch) {
-
-    /** An outputter without Elasticsearch options (every scheme but elasticsearch://). */
-    public Outputter(String name, Adapter adapter, boolean enabled, StreamUri uri, StreamOptions options) {
-        this(name, adapter, enabled, uri, options, null);
-    }
+                        SyslogOptions syslog, CefSettings cef, ElasticOutput elasticsearch) {
 }

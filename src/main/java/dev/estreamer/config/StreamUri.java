@@ -10,7 +10,7 @@ import java.util.Locale;
  *   <li>{@code file:///abs/dir/name{0}.ext} — files in an absolute directory;</li>
  *   <li>{@code relfile:///rel/dir/name{0}.ext} — the directory is relative to the configuration
  *       file's directory (eNcore: its working directory, which is where its estreamer.conf lives);</li>
- *   <li>{@code stdout://}, {@code udp://host:port}, {@code tcp://host:port};</li>
+ *   <li>{@code stdout://}, {@code udp://host:port}, {@code tcp://host:port}, {@code tls://host:port} (syslog);</li>
  *   <li>{@code elasticsearch://} — bulk indexing; hosts and credentials under {@code elasticsearch.*}.</li>
  * </ul>
  * In file names {@code {0}} stands for the epoch second at which the file is opened.
@@ -24,7 +24,12 @@ import java.util.Locale;
 public record StreamUri(Scheme scheme, String text, Path directory, String fileName, String host, int port) {
 
     /** The transports estreamer supports. */
-    public enum Scheme { FILE, RELFILE, STDOUT, UDP, TCP, ELASTICSEARCH }
+    public enum Scheme { FILE, RELFILE, STDOUT, UDP, TCP, TLS, ELASTICSEARCH }
+
+    /** A syslog transport: udp, tcp or tls. */
+    public boolean isSyslog() {
+        return scheme == Scheme.UDP || scheme == Scheme.TCP || scheme == Scheme.TLS;
+    }
 
     public boolean isFile() {
         return scheme == Scheme.FILE || scheme == Scheme.RELFILE;
@@ -67,10 +72,11 @@ public record StreamUri(Scheme scheme, String text, Path directory, String fileN
             }
             case "udp" -> peer(Scheme.UDP, text, rest);
             case "tcp" -> peer(Scheme.TCP, text, rest);
+            case "tls" -> peer(Scheme.TLS, text, rest);
             case "scp" -> throw new IllegalArgumentException("scp:// is not supported by estreamer; write with file:// "
                     + "and copy the rotated files with your own tool, got \"" + text + "\"");
             default -> throw new IllegalArgumentException("unsupported scheme \"" + scheme
-                    + "\"; expected file, relfile, stdout, udp, tcp or elasticsearch, got \"" + text + "\"");
+                    + "\"; expected file, relfile, stdout, udp, tcp, tls or elasticsearch, got \"" + text + "\"");
         };
     }
 

@@ -8,19 +8,28 @@ import dev.estreamer.config.Outputter;
 import dev.estreamer.config.Server;
 import dev.estreamer.config.StartMode;
 import dev.estreamer.config.StreamUri;
+import dev.estreamer.config.SyslogOptions;
 import dev.estreamer.config.SubscriptionRecords;
 import dev.estreamer.config.TlsVersion;
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.filter.RecordFilter;
 import dev.estreamer.format.EcsFormatter;
 import dev.estreamer.format.Formatter;
+import dev.estreamer.format.CefFormatter;
+import dev.estreamer.format.CefOptions;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.format.KvFormatter;
 import dev.estreamer.session.Connector;
 import dev.estreamer.session.Pkcs12Credentials;
 import dev.estreamer.session.SessionSettings;
 import dev.estreamer.session.TlsContexts;
+import dev.estreamer.sink.Framing;
 import dev.estreamer.sink.Sink;
+import dev.estreamer.sink.SinkException;
+import dev.estreamer.sink.syslog.SyslogHeader;
+import dev.estreamer.sink.syslog.SyslogSink;
+import dev.estreamer.sink.syslog.SyslogSinkConfig;
+import dev.estreamer.sink.syslog.SyslogTls;
 import dev.estreamer.sink.file.FileSinkConfig;
 import dev.estreamer.sink.file.FlushPolicy;
 import dev.estreamer.sink.file.StdoutSink;
@@ -79,7 +88,7 @@ public final class Assembly {
             for (int i = 0; i < outputters.size(); i++) {
                 Outputter o = outputters.get(i);
                 String key = "handler.outputters[" + config.handler().outputters().indexOf(o) + "]";
-                Formatter formatter = formatter(o.adapter(), key);
+                Formatter formatter = formatter(o, key);
                 Sink sink;
                 if (o.uri().scheme() == StreamUri.Scheme.ELASTICSEARCH) {
                     formatter = new ElasticRouting(new EcsFormatter(o.elasticsearch().namespace()),
@@ -90,6 +99,8 @@ public final class Assembly {
                         sharedStdout = new StdoutSink();
                     }
                     sink = sharedStdout;
+                } else if (o.uri().isSyslog()) {
+                    sink = syslogSink(o, key);
                 } else {
                     sink = fileSink(o, key, servers.size() > 1 ? server.fileStem() : null);
                 }
@@ -147,6 +158,14 @@ public final class Assembly {
         };
     }
 
+    static Formatter formatter(Outputter o, String key) {
+        if (o.adapter() == Adapter.CEF) {
+            return new CefFormatter(new CefOptions(o.cef().deviceVersion(), o.cef().encoreCompatible(),
+                    o.cef().ipv6InSourceDestination()));
+        }
+        return formatter(o.adapter(), key);
+    }
+
     static Formatter formatter(Adapter adapter, String key) {
         if (adapter == Adapter.JSON) {
             return new JsonFormatter();
@@ -157,15 +176,18 @@ public final class Assembly {
         if (adapter == Adapter.ECS) {
             return new EcsFormatter();
         }
+        if (adapter == Adapter.CEF) {
+            return new CefFormatter();
+        }
         throw new ConfigException("configuration", List.of(key + ".adapter: \"" + adapter.word()
-                + "\" output is not available in this version yet; use \"json\" or \"splunk\""));
+                + "\" is not a known output format; use json, splunk, cef or ecs"));
     }
 
     static Sink fileSink(Outputter o, String key, String serverDirectory) {
         StreamUri uri = o.uri();
         if (!uri.isFile()) {
             throw new ConfigException("configuration", List.of(key + ".stream.uri: " + uri.scheme().name().toLowerCase()
-                    + ":// output is not available in this version yet; use file://, relfile://, stdout:// or elasticsearch://"));
+                    + ":// output is not available for this outputter; use file://, relfile://, stdout://, udp://, tcp://, tls:// or elasticsearch://"));
         }
         Path dir = serverDirectory == null ? uri.directory() : uri.directory().resolve(serverDirectory);
         FlushPolicy flush = switch (o.options().flush()) {
@@ -175,6 +197,47 @@ public final class Assembly {
         return FileSinkConfig.defaults(dir).withFileName(uri.fileName())
                 .withRotation(o.options().rotate(), o.options().maxLogs())
                 .withFlush(flush).withFsync(o.options().fsync()).validate().build();
+    }
+
+    /** The syslog sink of a udp://, tcp:// or tls:// outputter. */
+    public static SyslogSink syslogSink(Outputter o, String key) {
+        StreamUri uri = o.uri();
+        SyslogOptions opt = o.syslog();
+        SyslogSinkConfig.Transport transport = switch (uri.scheme()) {
+            case UDP -> SyslogSinkConfig.Transport.UDP;
+            case TCP -> SyslogSinkConfig.Transport.TCP;
+            case TLS -> SyslogSinkConfig.Transport.TLS;
+            default -> throw new IllegalArgumentException(uri.text());
+        };
+        SyslogSinkConfig config = SyslogSinkConfig.defaults(transport, uri.host(), uri.port())
+                .withHeader(opt.rfc5424() ? SyslogSinkConfig.HeaderFormat.RFC5424 : SyslogSinkConfig.HeaderFormat.RFC3164)
+                .withPriority(opt.facility(), opt.severity())
+                .withNames(opt.hostname() != null ? opt.hostname() : SyslogHeader.localHostName(), opt.appName())
+                .withFraming(transport == SyslogSinkConfig.Transport.TLS || opt.octetCounting()
+                        ? Framing.OCTET_COUNTING : Framing.NEWLINE)
+                .withMaxDatagramSize(opt.maxDatagramSize()).withReplayBytes(opt.replayBytes());
+        if (transport == SyslogSinkConfig.Transport.TLS) {
+            char[] password = new char[0];
+            if (opt.clientPkcs12() != null) {
+                String value = System.getenv(opt.clientPkcs12PasswordEnv());
+                if (value == null) {
+                    throw new ConfigException("configuration", List.of(key + ".stream.options.clientPkcs12PasswordEnv: "
+                            + "environment variable " + opt.clientPkcs12PasswordEnv() + " is not set (it holds the password of "
+                            + opt.clientPkcs12() + ")"));
+                }
+                password = value.toCharArray();
+            }
+            try {
+                config = config.withTls(SyslogTls.context(opt.caFile(), opt.clientPkcs12(), password));
+            } catch (SinkException e) {
+                throw new ConfigException("configuration", List.of(key + ".stream.options: " + e.getMessage()));
+            }
+        }
+        try {
+            return config.build();
+        } catch (SinkException e) {
+            throw new ConfigException("configuration", List.of(key + ".stream: " + e.getMessage()));
+        }
     }
 
     private static Duration positive(Duration d) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -48,28 +49,27 @@ class DefaultConfigTest {
         }
     }
 
+    /** The value at a key path; for a list, the first element that has the rest of the path. */
     private static JsonNode find(JsonNode root, String path) {
-        JsonNode n = root;
-        String[] segments = path.split("\\.");
-        for (int k = 0; k < segments.length; k++) {
-            String segment = segments[k];
-            if (segment.endsWith("[]")) {
-                // any element of the list may show the key (e.g. the disabled elasticsearch outputter)
-                String rest = String.join(".", java.util.Arrays.copyOfRange(segments, k + 1, segments.length));
-                for (JsonNode element : n.path(segment.substring(0, segment.length() - 2))) {
-                    JsonNode found = rest.isEmpty() ? element : find(element, rest);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-                return null;
-            } else {
-                n = n.get(segment);
-            }
-            if (n == null || n.isMissingNode()) {
-                return null;
-            }
+        return find(root, List.of(path.split("\\.")));
+    }
+
+    private static JsonNode find(JsonNode n, List<String> segments) {
+        if (segments.isEmpty()) {
+            return n;
         }
-        return n;
+        String segment = segments.get(0);
+        List<String> rest = segments.subList(1, segments.size());
+        if (segment.endsWith("[]")) {
+            for (JsonNode element : n.path(segment.substring(0, segment.length() - 2))) {
+                JsonNode found = find(element, rest);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        JsonNode next = n.get(segment);
+        return next == null || next.isMissingNode() ? null : find(next, rest);
     }
 }

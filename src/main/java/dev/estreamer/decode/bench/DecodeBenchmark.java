@@ -2,6 +2,7 @@ package dev.estreamer.decode.bench;
 
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.decode.RecordEncoder;
+import dev.estreamer.format.CefFormatter;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
@@ -51,6 +52,7 @@ public class DecodeBenchmark {
 
     private final RecordDecoder decoder = new RecordDecoder();
     private final JsonFormatter json = new JsonFormatter();
+    private final CefFormatter cef = new CefFormatter();
     private byte[][] golden;
     private Record[] goldenRecords;
     private byte[] connection;
@@ -191,6 +193,15 @@ public class DecodeBenchmark {
     public void decodeAndFormatGolden(Blackhole sink) {
         for (byte[] payload : golden) {
             sink.consume(json.format(decoder.decode(payload)));
+        }
+    }
+
+    /** The 38 golden connection records decoded and rendered as CEF (next to JSON's figure). */
+    @Benchmark
+    @OperationsPerInvocation(GOLDEN_CONNECTIONS)
+    public void decodeAndFormatCefGolden(Blackhole sink) {
+        for (byte[] payload : golden) {
+            sink.consume(cef.format(decoder.decode(payload)));
         }
     }
 
