@@ -77,7 +77,8 @@ class CefOverSyslogEndToEndTest {
 
     private static void stream(SyslogSinkConfig config, String app, int events, int rate, boolean restart)
             throws Exception {
-        SyntheticGenerator generator = SyntheticGenerator.builder().seed(app.hashCode()).count(events).rate(rate).build();
+        SyntheticGenerator generator = SyntheticGenerator.builder().seed(app.hashCode()).count(events).rate(rate)
+                .allFamilies(false).build();
         SimulatorConfig simConfig = SimulatorConfig.builder(generator)
                 .tls(ServerTls.server(pki.serverKeystore(), pki.password()))
                 .peerCheck(PeerCheck.Mode.STRICT_IP).build();
