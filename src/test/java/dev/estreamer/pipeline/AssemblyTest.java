@@ -82,11 +82,23 @@ class AssemblyTest {
     }
 
     @Test
-    void outputsNotAvailableYetAreConfigurationErrorsNamingTheKey() throws Exception {
+    void aStreamTheFormatCannotUseIsAConfigurationErrorNamingTheKey() {
         TestPki pki = TestPki.create(dir.resolve("pki"));
-        EstreamerConfig cef = config(server(8302, pki),
-                "{\"adapter\": \"cef\", \"stream\": {\"uri\": \"relfile:///out/e.{0}.log\"}}");
-        assertThatThrownBy(() -> Assembly.build(cef, s -> TestPki.PASSWORD.toCharArray()))
+        assertThatThrownBy(() -> config(server(8302, pki),
+                "{\"adapter\": \"json\", \"stream\": {\"uri\": \"elasticsearch://\"}}"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("handler.outputters[0].adapter");
+        assertThatThrownBy(() -> config(server(8302, pki),
+                "{\"adapter\": \"cef\", \"stream\": {\"uri\": \"tls://127.0.0.1:6514\"}}"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("handler.outputters[0].stream.options.caFile");
+    }
+
+    @Test
+    void everyAdapterBuildsItsOutput() throws Exception {
+        TestPki pki = TestPki.create(dir.resolve("pki"));
+        for (String adapter : List.of("json", "splunk", "cef", "ecs")) {
+            EstreamerConfig c = config(server(8302, pki),
+                    "{\"adapter\": \"" + adapter + "\", \"stream\": {\"uri\": \"relfile:///out/e.{0}.log\"}}");
+            assertThat(Assembly.build(c, s -> TestPki.PASSWORD.toCharArray())).as(adapter).hasSize(1);
+        }
     }
 }
