@@ -1,34 +1,27 @@
 package dev.estreamer.sim;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Finds the shared golden files: -Destreamer.golden, ../shared/golden, /work/shared/golden. */
+/** The golden files copied into the test resources (from shared/golden), as paths. */
 final class Golden {
     private Golden() {
     }
 
-    static Path file(String relative) {
-        List<Path> roots = new ArrayList<>();
-        String property = System.getProperty("estreamer.golden");
-        if (property != null && !property.isBlank()) {
-            roots.add(Path.of(property));
+    static Path file(String name) {
+        URL url = Golden.class.getResource("/dev/estreamer/golden/" + name);
+        if (url == null) {
+            throw new IllegalStateException("golden file " + name + " missing from src/test/resources/dev/estreamer/golden");
         }
-        roots.add(Path.of("../shared/golden"));
-        roots.add(Path.of("/work/shared/golden"));
-        for (Path root : roots) {
-            Path candidate = root.resolve(relative);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
-        throw new IllegalStateException("golden file " + relative + " not found under " + roots
-                + "; set -Destreamer.golden=/path/to/shared/golden");
     }
 
     static Path capture() {
-        return file("fmc-6.x-capture/bundles.bin");
+        return file("bundles.bin");
     }
 }
