@@ -20,6 +20,8 @@ final class Computed {
     private Object[] values = new Object[64];
     private int size;
     private final Map<Integer, List<FieldNames>> shapes = new HashMap<>();
+    private int lastType = -1;
+    private FieldNames lastShape;
 
     void reset() {
         size = 0;
@@ -56,6 +58,16 @@ final class Computed {
     }
 
     private FieldNames shape(int recordType) {
+        if (recordType == lastType && sameNames(lastShape)) {
+            return lastShape; // the common case: a run of one record type with the same lookups resolved
+        }
+        FieldNames found = knownShape(recordType);
+        lastType = recordType;
+        lastShape = found;
+        return found;
+    }
+
+    private FieldNames knownShape(int recordType) {
         List<FieldNames> known = shapes.computeIfAbsent(recordType, t -> new ArrayList<>(2));
         for (FieldNames candidate : known) {
             if (sameNames(candidate)) {

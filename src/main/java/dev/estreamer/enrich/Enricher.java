@@ -2,6 +2,7 @@ package dev.estreamer.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.estreamer.record.Family;
+import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
@@ -29,12 +30,24 @@ public final class Enricher {
 
     private final MetadataCache cache;
     private final Map<Integer, View> views = new HashMap<>();
+    private final View[] viewByType = new View[1024]; // the record types with views are all below 1024
     private final View common;
     private final Computed computed = new Computed();
     private final EventTime time = new EventTime();
     private final Map<Object, Object> devices;
     private final Map<Object, Object> domains;
     private long metadataChanges;
+    // the last layout's device/sensor positions, and the last device and domain names (valid while the
+    // cache's version stands): one stream has few layouts, devices and domains
+    private FieldNames lastNames;
+    private int devicePos;
+    private int sensorPos;
+    private Object lastDevice;
+    private Object lastDeviceName;
+    private long deviceVersion = -1;
+    private int lastNetmap = -1;
+    private Object lastDomainName;
+    private long domainVersion = -1;
 
     public Enricher(MetadataCache cache) {
         this.cache = Objects.requireNonNull(cache);
@@ -53,6 +66,7 @@ public final class Enricher {
                 })
                 .build();
         defineViews();
+        views.forEach((type, view) -> viewByType[type] = view);
     }
 
     /** The cache this enricher reads and fills. */
@@ -80,19 +94,25 @@ public final class Enricher {
         if (record.status() != Status.DECODED) {
             return record.withComputed(out.build(type));
         }
-        Object device = f.get("deviceId");
-        if (device == null) {
-            device = f.get("sensorId");
+        FieldNames names = f.names();
+        if (names != lastNames) {
+            devicePos = names.indexOf("deviceId");
+            sensorPos = names.indexOf("sensorId");
+            lastNames = names;
+        }
+        Object device = devicePos >= 0 ? f.value(devicePos) : null;
+        if (device == null && sensorPos >= 0) {
+            device = f.value(sensorPos);
         }
         if (device != null) {
-            out.put("sensor", devices.get(device));
+            out.put("sensor", deviceName(device));
         }
         if (record.netmapId() != 0) {
-            out.put("domain", domains.get((long) record.netmapId()));
+            out.put("domain", domainName(record.netmapId()));
         }
         common.apply(f, out);
         time.apply(record, out);
-        View view = views.get(type);
+        View view = type >= 0 && type < viewByType.length ? viewByType[type] : null;
         if (view != null) {
             view.apply(f, out);
         }
@@ -100,6 +120,26 @@ public final class Enricher {
         boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
         out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : family.name());
         return record.withComputed(out.build(type));
+    }
+
+    private Object deviceName(Object device) {
+        long v = cache.version();
+        if (v != deviceVersion || !device.equals(lastDevice)) {
+            lastDeviceName = devices.get(device);
+            lastDevice = device;
+            deviceVersion = v;
+        }
+        return lastDeviceName;
+    }
+
+    private Object domainName(int netmap) {
+        long v = cache.version();
+        if (v != domainVersion || netmap != lastNetmap) {
+            lastDomainName = domains.get((long) netmap);
+            lastNetmap = netmap;
+            domainVersion = v;
+        }
+        return lastDomainName;
     }
 
     private void defineViews() {
