@@ -23,8 +23,12 @@ final class Computed {
     private int lastType = -1;
     private FieldNames lastShape;
 
+    /** Set when a lookup of a metadata-fed table missed for a real (non-zero) id: the name may still come. */
+    boolean awaiting;
+
     void reset() {
         size = 0;
+        awaiting = false;
     }
 
     /** Adds a field; a null value (unknown id) adds nothing. */

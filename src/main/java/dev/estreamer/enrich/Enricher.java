@@ -37,6 +37,7 @@ public final class Enricher {
     private final Map<Object, Object> devices;
     private final Map<Object, Object> domains;
     private long metadataChanges;
+    private boolean awaiting;
     // the last layout's device/sensor positions, and the last device and domain names (valid while the
     // cache's version stands): one stream has few layouts, devices and domains
     private FieldNames lastNames;
@@ -74,6 +75,14 @@ public final class Enricher {
         return cache;
     }
 
+    /**
+     * Whether the record last enriched or decorated carries an id that FMC metadata names (device, domain,
+     * rule, policy, zone, interface, application) but the cache does not know yet. Metadata records never wait.
+     */
+    public boolean awaitsMetadata() {
+        return awaiting;
+    }
+
     /** How many metadata records changed the cache since start. */
     public long metadataChanges() {
         return metadataChanges;
@@ -81,17 +90,26 @@ public final class Enricher {
 
     /** Stores metadata, then returns the record with its computed fields. Never throws for odd content. */
     public Record enrich(Record record) {
-        Fields f = record.fields();
-        int type = record.recordType();
-        if (record.status() == Status.DECODED && MetadataRecords.isMetadata(type)
+        if (record.status() == Status.DECODED && MetadataRecords.isMetadata(record.recordType())
                 && MetadataRecords.store(record, cache)) {
             metadataChanges++;
         }
+        return decorate(record);
+    }
+
+    /**
+     * The record with its computed fields from the cache as it is now, without storing anything (a record held
+     * for late metadata is decorated again when released; its own metadata was stored when it arrived).
+     */
+    public Record decorate(Record record) {
+        Fields f = record.fields();
+        int type = record.recordType();
         Computed out = computed;
         out.reset();
         out.put("recordTypeCategory", record.category());
         out.put("recordTypeDescription", record.name());
         if (record.status() != Status.DECODED) {
+            awaiting = false;
             return record.withComputed(out.build(type));
         }
         FieldNames names = f.names();
@@ -105,10 +123,14 @@ public final class Enricher {
             device = f.value(sensorPos);
         }
         if (device != null) {
-            out.put("sensor", deviceName(device));
+            Object name = deviceName(device);
+            out.put("sensor", name);
+            out.awaiting |= name == null && Tables.isRealId(device);
         }
         if (record.netmapId() != 0) {
-            out.put("domain", domainName(record.netmapId()));
+            Object name = domainName(record.netmapId());
+            out.put("domain", name);
+            out.awaiting |= name == null;
         }
         common.apply(f, out);
         time.apply(record, out);
@@ -119,6 +141,7 @@ public final class Enricher {
         Family family = record.family();
         boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
         out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : family.name());
+        awaiting = out.awaiting && !MetadataRecords.isMetadata(type);
         return record.withComputed(out.build(type));
     }
 

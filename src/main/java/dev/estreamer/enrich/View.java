@@ -125,6 +125,7 @@ final class View {
         private final String part;
         private final String[] inputs;
         private final boolean twoKeys;
+        private final boolean awaited;
         private Object lastA;
         private Object lastB;
         private Object lastValue;
@@ -137,6 +138,7 @@ final class View {
             this.part = part;
             this.inputs = inputs;
             this.twoKeys = inputs.length == 2;
+            this.awaited = Tables.AWAITED.contains(table);
         }
 
         @Override
@@ -155,6 +157,12 @@ final class View {
                 lastA = a;
                 lastB = b;
                 version = v;
+            }
+            if (lastValue == null) {
+                if (awaited && Tables.isRealId(a) && (!twoKeys || Tables.isRealId(b))) {
+                    c.awaiting = true;
+                }
+                return;
             }
             c.put(out, lastValue);
         }
