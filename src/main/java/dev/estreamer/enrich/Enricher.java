@@ -57,11 +57,20 @@ public final class Enricher {
         this.common = new View.Builder(cache)
                 .lookup("source", Tables.SOURCE_APPS, "sourceId")
                 .rule(new View.Simple("eventType", "eventSubtype") {
+                    private long lastType = -1;
+                    private long lastSubtype = -1;
+                    private String lastName;
+
                     @Override
                     public void apply(Object type, Object subtype, Computed out) {
                         if (type instanceof Long t && subtype instanceof Long s) {
-                            Map<Long, String> names = RNA_EVENT_TYPES.get(t);
-                            out.put("eventDescription", names == null ? null : names.get(s));
+                            if (t != lastType || s != lastSubtype) { // a fixed table: the last answer stays true
+                                Map<Long, String> names = RNA_EVENT_TYPES.get(t);
+                                lastName = names == null ? null : names.get(s);
+                                lastType = t;
+                                lastSubtype = s;
+                            }
+                            out.put("eventDescription", lastName);
                         }
                     }
                 })

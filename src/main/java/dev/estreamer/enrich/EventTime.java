@@ -31,10 +31,16 @@ final class EventTime {
     private final Map<FieldNames, int[]> positions = new IdentityHashMap<>();
     private FieldNames lastNames;
     private int[] lastPositions;
-    private long lastSecond = -1;
-    private String lastText;
-    private String lastTextZ;
-    private byte[] lastBytes;
+    // a direct-mapped cache of recent seconds' text: a stream's seconds advance, but a bundle, a replay or
+    // interleaved devices revisit a few neighbouring seconds
+    private static final int SLOTS = 256;
+    private final long[] seconds = new long[SLOTS];
+    private final String[] textsZ = new String[SLOTS];
+    private final byte[][] fractionBuffers = new byte[SLOTS][];
+
+    EventTime() {
+        java.util.Arrays.fill(seconds, -1);
+    }
 
     void apply(Record record, Computed out) {
         Fields f = record.fields();
@@ -83,28 +89,28 @@ final class EventTime {
         return pos >= 0 && f.value(pos) instanceof Long l && l > 0 ? l : 0;
     }
 
-    /** Python's isoformat() layout (fraction only when non-zero) plus Z; events of a stream share seconds, so cache one. */
+    /** Python's isoformat() layout (fraction only when non-zero) plus Z. */
     String format(long second, long micros) {
-        if (second != lastSecond) {
+        int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> 56); // top 8 bits of a multiplicative hash: SLOTS = 256
+        if (seconds[slot] != second) {
             String text = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString();
             if (text.length() == 16) {
                 text += ":00"; // LocalDateTime drops zero seconds
             }
-            lastText = text;
-            lastTextZ = text + "Z";
             byte[] bytes = new byte[text.length() + 8]; // text . 6 digits Z
             for (int i = 0; i < text.length(); i++) {
                 bytes[i] = (byte) text.charAt(i); // ASCII
             }
             bytes[text.length()] = '.';
             bytes[bytes.length - 1] = 'Z';
-            lastBytes = bytes;
-            lastSecond = second;
+            textsZ[slot] = text + "Z";
+            fractionBuffers[slot] = bytes;
+            seconds[slot] = second;
         }
         if (micros <= 0 || micros > 999_999) {
-            return lastTextZ;
+            return textsZ[slot];
         }
-        byte[] b = lastBytes;
+        byte[] b = fractionBuffers[slot];
         long m = micros;
         for (int i = b.length - 2; i > b.length - 8; i--) {
             b[i] = (byte) ('0' + m % 10);
