@@ -31,6 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class BenchCommand implements Command {
     private static final List<String> DECODE = List.of("decodeGolden", "decodeConnection163", "decodeConnection174");
+    private static final List<String> ENRICH = List.of("decodeGolden", "decodeAndEnrichGolden", "enrichGolden");
     private static final List<String> JSON = List.of("decodeAndFormatGolden", "decodeAndFormatJson163",
             "decodeAndFormatJson174", "formatGolden");
     private static final int JMH_ITERATIONS = 5;
@@ -48,14 +49,14 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--only decode|json|e2e] [--events N] [--seconds S]";
+        return "[--only decode|enrich|json|e2e] [--events N] [--seconds S]";
     }
 
     @Override
     public Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("only").hasArg().argName("WHICH")
-                        .desc("run one benchmark: decode, json or e2e (default: all three)").build())
+                        .desc("run one benchmark: decode, enrich, json or e2e (default: all)").build())
                 .addOption(Option.builder().longOpt("seconds").hasArg().argName("S")
                         .desc("measured time of each benchmark: JMH runs " + JMH_ITERATIONS
                                 + " iterations of S/" + JMH_ITERATIONS + " s (default 10), e2e takes S one-second"
@@ -76,8 +77,8 @@ final class BenchCommand implements Command {
     @Override
     public int run(CommandLine line) throws Exception {
         String only = line.getOptionValue("only");
-        if (only != null && !List.of("decode", "json", "e2e").contains(only)) {
-            throw new UsageException("--only takes decode, json or e2e, not " + only);
+        if (only != null && !List.of("decode", "enrich", "json", "e2e").contains(only)) {
+            throw new UsageException("--only takes decode, enrich, json or e2e, not " + only);
         }
         Integer seconds = positive(line, "seconds");
         Integer warmup = positive(line, "warmup");
@@ -91,6 +92,11 @@ final class BenchCommand implements Command {
         Map<String, String> summary = new LinkedHashMap<>();
         if (only == null || only.equals("decode")) {
             jmh(DECODE, seconds, warmup).forEach((k, v) -> summary.put("(a) decode " + k, v));
+        }
+        if (only == null || only.equals("enrich")) {
+            Map<String, Medians[]> enrich = jmhRaw(ENRICH, seconds, warmup);
+            enrich.forEach((k, v) -> summary.put("(e) " + k, describe(v)));
+            summary.put("(e) enrich time / decode time", enrichShare(enrich));
         }
         if (only == null || only.equals("json")) {
             jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json " : "decode+json ")
@@ -116,6 +122,40 @@ final class BenchCommand implements Command {
     /** JMH's score per wall-second and the same per CPU-second of the benchmark JVM, as medians of iterations. */
     private static Map<String, String> jmh(List<String> methods, Integer seconds, Integer warmup)
             throws RunnerException {
+        Map<String, String> out = new LinkedHashMap<>();
+        jmhRaw(methods, seconds, warmup).forEach((k, v) -> out.put(k, describe(v)));
+        return out;
+    }
+
+    private static String describe(Medians[] wallAndCpu) {
+        return wallAndCpu[0].perSecond() + " records; per CPU-second " + String.format("%,.0f", wallAndCpu[1].median());
+    }
+
+    /**
+     * The issue's speed goal, enrichment at most a third of decode time, from the medians: time per record is the
+     * inverse of a rate, so enrich/decode = decode rate / enrich rate, and (decode+enrich) - decode gives it again.
+     */
+    static String enrichShare(Map<String, Medians[]> r) {
+        Medians[] decode = r.get("decodeGolden");
+        Medians[] both = r.get("decodeAndEnrichGolden");
+        Medians[] enrich = r.get("enrichGolden");
+        if (decode == null || both == null || enrich == null) {
+            return "n/a";
+        }
+        StringBuilder s = new StringBuilder();
+        String[] label = {"wall", "per CPU-second"};
+        for (int k = 0; k < 2; k++) {
+            double d = decode[k].median();
+            double alone = d / enrich[k].median();
+            double added = (d / both[k].median()) - 1;
+            s.append(k == 0 ? "" : "; ").append(String.format("%s: enrichGolden %.2f, decodeAndEnrich - decode %.2f",
+                    label[k], alone, added));
+        }
+        return s.append(" (goal <= 0.33)").toString();
+    }
+
+    private static Map<String, Medians[]> jmhRaw(List<String> methods, Integer seconds, Integer warmup)
+            throws RunnerException {
         int iterationSeconds = seconds == null ? 2 : Math.max(1, seconds / JMH_ITERATIONS);
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(1)
@@ -132,7 +172,7 @@ final class BenchCommand implements Command {
             options.include("^" + Pattern.quote(DecodeBenchmark.class.getName() + "." + m) + "$");
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, Medians[]> out = new LinkedHashMap<>();
         for (String m : methods) {
             for (RunResult r : results) {
                 if (r.getParams().getBenchmark().endsWith("." + m)) {
@@ -147,8 +187,7 @@ final class BenchCommand implements Command {
                             }
                         }
                     }
-                    out.put(m, Medians.of(wall).perSecond() + " records; per CPU-second "
-                            + String.format("%,.0f", Medians.of(cpu).median()));
+                    out.put(m, new Medians[] {Medians.of(wall), Medians.of(cpu)});
                 }
             }
         }

@@ -38,7 +38,10 @@ final class ConfigBinder {
                 reconnect(top), new Queues(top.get(BATCH_SIZE), top.get(QUEUE_SIZE)),
                 new Monitor(top.get(MONITOR_PERIOD), top.get(MONITOR_HANDLED), top.get(MONITOR_BOOKMARK),
                         top.get(MONITOR_DETAILS)),
-                logging(top), subscription(top), handler(top), notes);
+                logging(top), subscription(top), handler(top),
+                new Enrich("hold".equals(top.get(ENRICH_LATE_METADATA)),
+                        java.time.Duration.ofMillis(top.get(ENRICH_HOLD_MILLIS)), top.get(ENRICH_HOLD_MAX)),
+                notes);
     }
 
     /** One note per ignored eNcore key present anywhere in the file, so nothing is dropped silently. */

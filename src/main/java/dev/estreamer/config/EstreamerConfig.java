@@ -15,7 +15,7 @@ import java.util.List;
 public record EstreamerConfig(Path source, boolean enabled, StartMode start, Duration connectTimeout,
                               Duration responseTimeout, Path dataDirectory, int maxMessageLength,
                               Reconnect reconnect, Queues queues, Monitor monitor, Logging logging,
-                              Subscription subscription, Handler handler, List<String> notes) {
+                              Subscription subscription, Handler handler, Enrich enrich, List<String> notes) {
     public EstreamerConfig {
         notes = List.copyOf(notes);
     }

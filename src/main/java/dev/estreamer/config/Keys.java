@@ -144,6 +144,15 @@ public final class Keys {
     public static final Key<Integer> EVENT_VERSION = Key.required(EVENT + "version", integer(0, 65535), ESTREAMER,
             "Version to request for that family.");
 
+    // --- enrichment --------------------------------------------------------------------------
+    public static final Key<String> ENRICH_LATE_METADATA = Key.optional("enrich.lateMetadata", choice("emit", "hold"),
+            "\"emit\"", ESTREAMER,
+            "An event naming an id the metadata cache does not know yet (device, rule, policy, zone, ...): \"emit\" writes it now with the id (as eNcore); \"hold\" holds it (and, to keep the order, the events behind it) until the metadata arrives or enrich.holdMillis / enrich.holdMax is reached.");
+    public static final Key<Integer> ENRICH_HOLD_MILLIS = Key.optional("enrich.holdMillis", integer(1, 600_000), "2000", ESTREAMER,
+            "With lateMetadata \"hold\": longest time, in milliseconds, an event waits for its metadata before it is written with the ids.");
+    public static final Key<Integer> ENRICH_HOLD_MAX = Key.optional("enrich.holdMax", COUNT, "10000", ESTREAMER,
+            "With lateMetadata \"hold\": most records held per FMC; when more arrive the oldest is written with what is known.");
+
     // --- handler -----------------------------------------------------------------------------
     public static final Key<Boolean> H_CORE = Key.optional("handler.records.core", BOOLEAN, "true", ENCORE,
             "Write file, malware, correlation and other core events.");

@@ -20,9 +20,22 @@ final class Computed {
     private Object[] values = new Object[64];
     private int size;
     private final Map<Integer, List<FieldNames>> shapes = new HashMap<>();
+    private int lastType = -1;
+    private FieldNames lastShape;
+    // shapes by (record type, hash of the names put): one check of the names instead of a scan of candidates
+    private static final int SLOTS = 256;
+    private final int[] slotType = new int[SLOTS];
+    private final int[] slotHash = new int[SLOTS];
+    private final FieldNames[] slotShape = new FieldNames[SLOTS];
+    private int hash;
+
+    /** Set when a lookup of a metadata-fed table missed for a real (non-zero) id: the name may still come. */
+    boolean awaiting;
 
     void reset() {
         size = 0;
+        hash = 1;
+        awaiting = false;
     }
 
     /** Adds a field; a null value (unknown id) adds nothing. */
@@ -36,6 +49,7 @@ final class Computed {
         }
         names[size] = name;
         values[size++] = value;
+        hash = 31 * hash + name.hashCode();
     }
 
     /** A value added to this record so far, or null. */
@@ -56,6 +70,24 @@ final class Computed {
     }
 
     private FieldNames shape(int recordType) {
+        if (recordType == lastType && sameNames(lastShape)) {
+            return lastShape; // the common case: a run of one record type with the same lookups resolved
+        }
+        int h = hash * 31 + recordType;
+        int slot = (h ^ h >>> 16) & (SLOTS - 1);
+        FieldNames found = slotShape[slot];
+        if (found == null || slotType[slot] != recordType || slotHash[slot] != hash || !sameNames(found)) {
+            found = knownShape(recordType);
+            slotShape[slot] = found;
+            slotType[slot] = recordType;
+            slotHash[slot] = hash;
+        }
+        lastType = recordType;
+        lastShape = found;
+        return found;
+    }
+
+    private FieldNames knownShape(int recordType) {
         List<FieldNames> known = shapes.computeIfAbsent(recordType, t -> new ArrayList<>(2));
         for (FieldNames candidate : known) {
             if (sameNames(candidate)) {

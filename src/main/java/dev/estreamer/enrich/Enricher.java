@@ -2,6 +2,7 @@ package dev.estreamer.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.estreamer.record.Family;
+import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
@@ -29,12 +30,25 @@ public final class Enricher {
 
     private final MetadataCache cache;
     private final Map<Integer, View> views = new HashMap<>();
+    private final View[] viewByType = new View[1024]; // the record types with views are all below 1024
     private final View common;
     private final Computed computed = new Computed();
     private final EventTime time = new EventTime();
     private final Map<Object, Object> devices;
     private final Map<Object, Object> domains;
     private long metadataChanges;
+    private boolean awaiting;
+    // the last layout's device/sensor positions, and the last device and domain names (valid while the
+    // cache's version stands): one stream has few layouts, devices and domains
+    private FieldNames lastNames;
+    private int devicePos;
+    private int sensorPos;
+    private Object lastDevice;
+    private Object lastDeviceName;
+    private long deviceVersion = -1;
+    private int lastNetmap = -1;
+    private Object lastDomainName;
+    private long domainVersion = -1;
 
     public Enricher(MetadataCache cache) {
         this.cache = Objects.requireNonNull(cache);
@@ -43,21 +57,39 @@ public final class Enricher {
         this.common = new View.Builder(cache)
                 .lookup("source", Tables.SOURCE_APPS, "sourceId")
                 .rule(new View.Simple("eventType", "eventSubtype") {
+                    private long lastType = -1;
+                    private long lastSubtype = -1;
+                    private String lastName;
+
                     @Override
                     public void apply(Object type, Object subtype, Computed out) {
                         if (type instanceof Long t && subtype instanceof Long s) {
-                            Map<Long, String> names = RNA_EVENT_TYPES.get(t);
-                            out.put("eventDescription", names == null ? null : names.get(s));
+                            if (t != lastType || s != lastSubtype) { // a fixed table: the last answer stays true
+                                Map<Long, String> names = RNA_EVENT_TYPES.get(t);
+                                lastName = names == null ? null : names.get(s);
+                                lastType = t;
+                                lastSubtype = s;
+                            }
+                            out.put("eventDescription", lastName);
                         }
                     }
                 })
                 .build();
         defineViews();
+        views.forEach((type, view) -> viewByType[type] = view);
     }
 
     /** The cache this enricher reads and fills. */
     public MetadataCache cache() {
         return cache;
+    }
+
+    /**
+     * Whether the record last enriched or decorated carries an id that FMC metadata names (device, domain,
+     * rule, policy, zone, interface, application) but the cache does not know yet. Metadata records never wait.
+     */
+    public boolean awaitsMetadata() {
+        return awaiting;
     }
 
     /** How many metadata records changed the cache since start. */
@@ -67,39 +99,79 @@ public final class Enricher {
 
     /** Stores metadata, then returns the record with its computed fields. Never throws for odd content. */
     public Record enrich(Record record) {
-        Fields f = record.fields();
-        int type = record.recordType();
-        if (record.status() == Status.DECODED && MetadataRecords.isMetadata(type)
+        if (record.status() == Status.DECODED && MetadataRecords.isMetadata(record.recordType())
                 && MetadataRecords.store(record, cache)) {
             metadataChanges++;
         }
+        return decorate(record);
+    }
+
+    /**
+     * The record with its computed fields from the cache as it is now, without storing anything (a record held
+     * for late metadata is decorated again when released; its own metadata was stored when it arrived).
+     */
+    public Record decorate(Record record) {
+        Fields f = record.fields();
+        int type = record.recordType();
         Computed out = computed;
         out.reset();
         out.put("recordTypeCategory", record.category());
         out.put("recordTypeDescription", record.name());
         if (record.status() != Status.DECODED) {
+            awaiting = false;
             return record.withComputed(out.build(type));
         }
-        Object device = f.get("deviceId");
-        if (device == null) {
-            device = f.get("sensorId");
+        FieldNames names = f.names();
+        if (names != lastNames) {
+            devicePos = names.indexOf("deviceId");
+            sensorPos = names.indexOf("sensorId");
+            lastNames = names;
+        }
+        Object device = devicePos >= 0 ? f.value(devicePos) : null;
+        if (device == null && sensorPos >= 0) {
+            device = f.value(sensorPos);
         }
         if (device != null) {
-            out.put("sensor", devices.get(device));
+            Object name = deviceName(device);
+            out.put("sensor", name);
+            out.awaiting |= name == null && Tables.isRealId(device);
         }
         if (record.netmapId() != 0) {
-            out.put("domain", domains.get((long) record.netmapId()));
+            Object name = domainName(record.netmapId());
+            out.put("domain", name);
+            out.awaiting |= name == null;
         }
         common.apply(f, out);
         time.apply(record, out);
-        View view = views.get(type);
+        View view = type >= 0 && type < viewByType.length ? viewByType[type] : null;
         if (view != null) {
             view.apply(f, out);
         }
         Family family = record.family();
         boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
         out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : family.name());
+        awaiting = out.awaiting && !MetadataRecords.isMetadata(type);
         return record.withComputed(out.build(type));
+    }
+
+    private Object deviceName(Object device) {
+        long v = cache.version();
+        if (v != deviceVersion || !device.equals(lastDevice)) {
+            lastDeviceName = devices.get(device);
+            lastDevice = device;
+            deviceVersion = v;
+        }
+        return lastDeviceName;
+    }
+
+    private Object domainName(int netmap) {
+        long v = cache.version();
+        if (v != domainVersion || netmap != lastNetmap) {
+            lastDomainName = domains.get((long) netmap);
+            lastNetmap = netmap;
+            domainVersion = v;
+        }
+        return lastDomainName;
     }
 
     private void defineViews() {

@@ -1,31 +1,59 @@
 package dev.estreamer.enrich;
 
+import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * eNcore's event time: the first positive of eventSecond, fileEventTimestamp, triggerEventSecond, timestamp,
  * and the archive timestamp; {@code eventMicrosecond} only when positive; {@code eventDateTime} in ISO-8601.
  * Unlike eNcore (host time zone, no designator) the date-time is always UTC and says so with {@code Z}.
+ *
+ * <p>The positions of the six input fields are found once per layout, and the text of the last second is
+ * kept: the events of a stream share their seconds.
  */
 final class EventTime {
-    private long lastSecond = -1;
-    private String lastText;
+    private static final String[] INPUTS = {"eventSecond", "eventMicrosecond", "fileEventTimestamp",
+        "triggerEventSecond", "triggerEventMicrosecond", "timestamp"};
+    private static final int SECOND = 0;
+    private static final int MICROS = 1;
+    private static final int FILE = 2;
+    private static final int TRIGGER = 3;
+    private static final int TRIGGER_MICROS = 4;
+    private static final int TIMESTAMP = 5;
+
+    private final Map<FieldNames, int[]> positions = new IdentityHashMap<>();
+    private FieldNames lastNames;
+    private int[] lastPositions;
+    // a direct-mapped cache of recent seconds' text: a stream's seconds advance, but a bundle, a replay or
+    // interleaved devices revisit a few neighbouring seconds
+    private static final int SLOTS = 256;
+    private final long[] seconds = new long[SLOTS];
+    private final String[] textsZ = new String[SLOTS];
+    private final byte[][] fractionBuffers = new byte[SLOTS][];
+
+    EventTime() {
+        java.util.Arrays.fill(seconds, -1);
+    }
 
     void apply(Record record, Computed out) {
         Fields f = record.fields();
-        long second = positive(f.get("eventSecond"));
+        int[] pos = positions(f.names());
+        long second = positive(f, pos[SECOND]);
         long micros = 0;
         if (second > 0) {
-            micros = positive(f.get("eventMicrosecond"));
-        } else if ((second = positive(f.get("fileEventTimestamp"))) > 0) {
+            micros = positive(f, pos[MICROS]);
+        } else if ((second = positive(f, pos[FILE])) > 0) {
             micros = 0;
-        } else if ((second = positive(f.get("triggerEventSecond"))) > 0) {
-            micros = positive(f.get("triggerEventMicrosecond"));
-        } else if ((second = positive(f.get("timestamp"))) > 0) {
+        } else if ((second = positive(f, pos[TRIGGER])) > 0) {
+            micros = positive(f, pos[TRIGGER_MICROS]);
+        } else if ((second = positive(f, pos[TIMESTAMP])) > 0) {
             micros = 0;
         } else {
             second = record.archiveTimestamp();
@@ -40,23 +68,54 @@ final class EventTime {
         out.put("eventDateTime", format(second, micros));
     }
 
-    private static long positive(Object v) {
-        return v instanceof Long l && l > 0 ? l : 0;
+    private int[] positions(FieldNames names) {
+        if (names == lastNames) {
+            return lastPositions;
+        }
+        int[] pos = positions.get(names);
+        if (pos == null) {
+            pos = new int[INPUTS.length];
+            for (int i = 0; i < INPUTS.length; i++) {
+                pos[i] = names.indexOf(INPUTS[i]);
+            }
+            positions.put(names, pos);
+        }
+        lastNames = names;
+        lastPositions = pos;
+        return pos;
     }
 
-    /** Python's isoformat() layout (fraction only when non-zero) plus Z; events of a stream share seconds, so cache one. */
+    private static long positive(Fields f, int pos) {
+        return pos >= 0 && f.value(pos) instanceof Long l && l > 0 ? l : 0;
+    }
+
+    /** Python's isoformat() layout (fraction only when non-zero) plus Z. */
     String format(long second, long micros) {
-        if (second != lastSecond) {
-            lastText = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString();
-            if (lastText.length() == 16) {
-                lastText += ":00"; // LocalDateTime drops zero seconds
+        int slot = (int) ((second * 0x9E3779B97F4A7C15L) >>> 56); // top 8 bits of a multiplicative hash: SLOTS = 256
+        if (seconds[slot] != second) {
+            String text = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC).toString();
+            if (text.length() == 16) {
+                text += ":00"; // LocalDateTime drops zero seconds
             }
-            lastSecond = second;
+            byte[] bytes = new byte[text.length() + 8]; // text . 6 digits Z
+            for (int i = 0; i < text.length(); i++) {
+                bytes[i] = (byte) text.charAt(i); // ASCII
+            }
+            bytes[text.length()] = '.';
+            bytes[bytes.length - 1] = 'Z';
+            textsZ[slot] = text + "Z";
+            fractionBuffers[slot] = bytes;
+            seconds[slot] = second;
         }
         if (micros <= 0 || micros > 999_999) {
-            return lastText + "Z";
+            return textsZ[slot];
         }
-        String fraction = Long.toString(1_000_000 + micros).substring(1);
-        return lastText + "." + fraction + "Z";
+        byte[] b = fractionBuffers[slot];
+        long m = micros;
+        for (int i = b.length - 2; i > b.length - 8; i--) {
+            b[i] = (byte) ('0' + m % 10);
+            m /= 10;
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 }

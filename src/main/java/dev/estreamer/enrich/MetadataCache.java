@@ -36,6 +36,7 @@ public final class MetadataCache {
 
     private final Map<String, Map<Object, Object>> tables = new HashMap<>();
     private Listener listener = Listener.NONE;
+    private long version;
 
     private MetadataCache() {
     }
@@ -75,6 +76,14 @@ public final class MetadataCache {
         this.listener = Objects.requireNonNull(listener);
     }
 
+    /**
+     * Counts the changes: it moves whenever an entry changes (tables change only through {@code put}), so a
+     * reader may keep what it looked up while the version stays the same.
+     */
+    public long version() {
+        return version;
+    }
+
     /** The live table (created empty when new); never replaced, so it may be kept for fast lookups. */
     public Map<Object, Object> table(String name) {
         return tables.computeIfAbsent(name, n -> new HashMap<>());
@@ -102,6 +111,7 @@ public final class MetadataCache {
         if (value.equals(old)) {
             return false;
         }
+        version++;
         listener.changed(table, List.of(key), value);
         return true;
     }
@@ -120,6 +130,7 @@ public final class MetadataCache {
         if (value.equals(old)) {
             return false;
         }
+        version++;
         listener.changed(table, List.of(key1, key2), value);
         return true;
     }

@@ -73,10 +73,19 @@ final class MetadataRecords {
 
     /** Record types that feed the cache. */
     static boolean isMetadata(int recordType) {
-        return SIMPLE.containsKey(recordType) || switch (recordType) {
-            case 54, 66, 67, 70, 117, 119, 145, 146, 147, 161, 260, 280, 320, 321 -> true;
-            default -> false;
-        };
+        return recordType >= 0 && recordType < METADATA.length && METADATA[recordType];
+    }
+
+    // every record passes isMetadata: an array read instead of boxing the type for a map lookup
+    private static final boolean[] METADATA = metadataTypes();
+
+    private static boolean[] metadataTypes() {
+        boolean[] types = new boolean[1 << 16];
+        SIMPLE.keySet().forEach(t -> types[t] = true);
+        for (int t : new int[] {54, 66, 67, 70, 117, 119, 145, 146, 147, 161, 260, 280, 320, 321}) {
+            types[t] = true;
+        }
+        return types;
     }
 
     /** Stores what the record says into the cache; returns whether anything changed. */

@@ -75,6 +75,25 @@ final class Tables {
     static final String XDATA_TYPES = "xdataTypes";
     static final String XFF_TYPES = "xffTypes";
 
+    /**
+     * Tables the FMC's metadata fills and whose misses the hold mode ({@code enrich.lateMetadata=hold}) waits
+     * for: devices, domains, access-control rules and policies, intrusion rules and policies, zones,
+     * interfaces, applications. Users, URL and SI categories, geolocation and the built-in tables are not awaited
+     * (many events carry ids those never name).
+     */
+    static final java.util.Set<String> AWAITED = java.util.Set.of(DEVICES, NETMAP_DOMAINS, FIREWALL_RULES, AC_POLICIES,
+            POLICIES, IDS_RULES, SECURITY_ZONES, INTERFACES, APP_PROTOCOLS, CLIENT_APPS, PAYLOADS);
+
+    private static final String NO_UUID = "00000000-0000-0000-0000-000000000000";
+
+    /** An id that names something: not 0, not the all-zero UUID, not empty. */
+    static boolean isRealId(Object id) {
+        if (id instanceof Long l) {
+            return l != 0;
+        }
+        return id instanceof String s && !s.isEmpty() && !s.equals(NO_UUID);
+    }
+
     private Tables() {
     }
 }

@@ -125,7 +125,12 @@ public final class Assembly {
         return new FmcPipeline(server.name(), settings, connector, new RecordDecoder(),
                 new RecordFilter(config.handler().records()), outputs, bookmarks, start(config.start()),
                 batch, capacity, Duration.ofSeconds(1),
-                Enrichment.persistent(Enrichment.fileFor(config.dataDirectory(), server.host(), server.port())));
+                enrichment(config, server));
+    }
+
+    private static Enrichment enrichment(EstreamerConfig config, Server server) {
+        Enrichment e = Enrichment.persistent(Enrichment.fileFor(config.dataDirectory(), server.host(), server.port()));
+        return config.enrich().hold() ? e.holdLateEvents(config.enrich().holdTime(), config.enrich().holdMax()) : e;
     }
 
     static FmcPipeline.Start start(StartMode mode) {

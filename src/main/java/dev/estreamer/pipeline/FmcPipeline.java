@@ -145,39 +145,29 @@ public final class FmcPipeline implements AutoCloseable {
     }
 
     private void process() {
+        HoldBuffer hold = enrichment.holdBuffer(System::nanoTime);
+        HoldBuffer.Release emit = this::emit;
         try {
             while (true) {
-                Received item = received.take();
+                long due = hold == null ? -1 : hold.nanosUntilDue();
+                Received item = due < 0 ? received.take() : received.poll(due, TimeUnit.NANOSECONDS);
+                if (item == null) {
+                    hold.release(emit); // the head's wait ran out with nothing new arriving
+                    continue;
+                }
                 if (item == POISON) {
+                    if (hold != null) {
+                        hold.flush(emit);
+                    }
                     break;
                 }
                 Record record = enrichment.apply(decoder.decode(item.payload()));
-                stats.handled.incrementAndGet();
-                stats.countFamily(record.family());
-                if (record.status() == Status.MALFORMED) {
-                    stats.malformed.incrementAndGet();
-                    tracker.acknowledge(item.sequence());
-                    continue;
+                if (hold == null) {
+                    emit(item.sequence(), record);
+                } else {
+                    hold.offer(item.sequence(), record, enrichment.awaitsMetadata(), emit);
+                    stats.held.set(hold.size());
                 }
-                if (record.status() == Status.UNKNOWN_TYPE) {
-                    stats.unknownType.incrementAndGet();
-                }
-                if (!filter.accepts(record)) {
-                    stats.filtered.incrementAndGet();
-                    tracker.acknowledge(item.sequence());
-                    continue;
-                }
-                byte[][] perOutput = new byte[outputs.size()][];
-                boolean any = false;
-                for (int i = 0; i < perOutput.length; i++) {
-                    perOutput[i] = outputs.get(i).formatter().format(record);
-                    any |= perOutput[i] != null;
-                }
-                if (!any) {
-                    tracker.acknowledge(item.sequence());
-                    continue;
-                }
-                formatted.put(new Formatted(item.sequence(), perOutput));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,6 +177,36 @@ public final class FmcPipeline implements AutoCloseable {
         } finally {
             putQuietly(formatted, DONE);
         }
+    }
+
+    /** Filters, formats and hands one enriched record to the writer, or acknowledges it when nothing is written. */
+    private void emit(long sequence, Record record) throws InterruptedException {
+        stats.handled.incrementAndGet();
+        stats.countFamily(record.family());
+        if (record.status() == Status.MALFORMED) {
+            stats.malformed.incrementAndGet();
+            tracker.acknowledge(sequence);
+            return;
+        }
+        if (record.status() == Status.UNKNOWN_TYPE) {
+            stats.unknownType.incrementAndGet();
+        }
+        if (!filter.accepts(record)) {
+            stats.filtered.incrementAndGet();
+            tracker.acknowledge(sequence);
+            return;
+        }
+        byte[][] perOutput = new byte[outputs.size()][];
+        boolean any = false;
+        for (int i = 0; i < perOutput.length; i++) {
+            perOutput[i] = outputs.get(i).formatter().format(record);
+            any |= perOutput[i] != null;
+        }
+        if (!any) {
+            tracker.acknowledge(sequence);
+            return;
+        }
+        formatted.put(new Formatted(sequence, perOutput));
     }
 
     private void write() {

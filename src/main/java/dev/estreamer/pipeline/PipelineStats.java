@@ -16,6 +16,8 @@ public final class PipelineStats {
     public final AtomicLong unknownType = new AtomicLong();
     public final AtomicLong retries = new AtomicLong();
     public final AtomicLong rejected = new AtomicLong();
+    /** Records held now for late metadata ({@code enrich.lateMetadata=hold}). */
+    public final AtomicLong held = new AtomicLong();
     private final AtomicLongArray byFamily = new AtomicLongArray(Family.values().length);
 
     void countFamily(Family family) {

@@ -44,6 +44,16 @@ class ValidationTest {
     }
 
     @Test
+    void lateMetadataDefaultsToEmitAndHoldTakesItsBounds() {
+        assertThat(load(minimal("")).enrich()).isEqualTo(Enrich.EMIT);
+        Enrich hold = load(minimal(", 'enrich': {'lateMetadata': 'hold', 'holdMillis': 1500, 'holdMax': 500}")).enrich();
+        assertThat(hold).isEqualTo(new Enrich(true, Duration.ofMillis(1500), 500));
+        assertThat(failure(minimal(", 'enrich': {'lateMetadata': 'wait', 'holdMillis': 0}")).problems())
+                .containsExactlyInAnyOrder("enrich.lateMetadata: expected one of \"emit\", \"hold\", got \"wait\"",
+                        "enrich.holdMillis: expected an integer 1-600000, got 0");
+    }
+
+    @Test
     void wrongTypeNamesKeyExpectationAndValue() {
         ConfigException e = failure("{'subscription': {'servers': [{'host': 'fmc', 'port': 'abc'}]}}");
         assertThat(e.stage()).isEqualTo(Stage.CONFIG);

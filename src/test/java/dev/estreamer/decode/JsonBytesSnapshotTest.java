@@ -47,6 +47,16 @@ class JsonBytesSnapshotTest {
     private static List<String> render() {
         RecordDecoder decoder = new RecordDecoder();
         JsonFormatter json = new JsonFormatter();
+        List<String> lines = new ArrayList<>();
+        for (byte[] p : payloads()) {
+            Record r = decoder.decode(p);
+            lines.add(new String(json.format(r), StandardCharsets.UTF_8));
+        }
+        return lines;
+    }
+
+    /** The golden payloads, one seeded record per catalogue layout, and the unknown/malformed shapes. */
+    static List<byte[]> payloads() {
         List<byte[]> payloads = new ArrayList<>(GoldenCapture.payloads());
         Catalogue catalogue = Catalogue.standard();
         RecordEncoder encoder = new RecordEncoder(catalogue);
@@ -65,12 +75,7 @@ class JsonBytesSnapshotTest {
         payloads.add(hex.parseHex("0000270f" + "00000002" + "beef")); // unknown type
         payloads.add(hex.parseHex("00000047" + "00000010" + "0000")); // malformed length
         payloads.add(new byte[3]); // no header
-        List<String> lines = new ArrayList<>();
-        for (byte[] p : payloads) {
-            Record r = decoder.decode(p);
-            lines.add(new String(json.format(r), StandardCharsets.UTF_8));
-        }
-        return lines;
+        return payloads;
     }
 
     private static byte[] encode(RecordEncoder encoder, int type, Layout layout, int blockType, Random random) {

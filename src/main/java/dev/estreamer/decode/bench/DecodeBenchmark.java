@@ -3,6 +3,8 @@ package dev.estreamer.decode.bench;
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.decode.RecordEncoder;
 import dev.estreamer.format.CefFormatter;
+import dev.estreamer.enrich.Enricher;
+import dev.estreamer.enrich.MetadataCache;
 import dev.estreamer.format.JsonFormatter;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
@@ -55,6 +57,7 @@ public class DecodeBenchmark {
     private final CefFormatter cef = new CefFormatter();
     private byte[][] golden;
     private Record[] goldenRecords;
+    private Enricher enricher;
     private byte[] connection;
     private byte[] connection163;
     private byte[] connection174;
@@ -69,6 +72,10 @@ public class DecodeBenchmark {
         goldenRecords = new Record[golden.length];
         for (int i = 0; i < golden.length; i++) {
             goldenRecords[i] = decoder.decode(golden[i]);
+        }
+        enricher = new Enricher(MetadataCache.withDefaults());
+        for (byte[] payload : goldenPayloads(false)) {
+            enricher.enrich(decoder.decode(payload)); // the capture's metadata records fill the cache
         }
         RecordEncoder encoder = new RecordEncoder();
         connection = encoder.encode(CONNECTION, Map.of(
@@ -145,6 +152,11 @@ public class DecodeBenchmark {
 
     /** The EventData payloads of the connection records (type 71) in the golden capture, in stream order. */
     public static List<byte[]> goldenConnections() {
+        return goldenPayloads(true);
+    }
+
+    /** Every EventData payload of the golden capture in stream order, or only its connection records. */
+    static List<byte[]> goldenPayloads(boolean connectionsOnly) {
         List<byte[]> out = new ArrayList<>();
         try (InputStream in = DecodeBenchmark.class.getResourceAsStream(CAPTURE)) {
             if (in == null) {
@@ -157,7 +169,8 @@ public class DecodeBenchmark {
                         ? MessageBundle.decode(frame.payload()).items()
                         : frame.type() == MessageType.EVENT_DATA ? List.of(frame.payload()) : List.of();
                 for (byte[] item : items) {
-                    if (item.length >= 4 && ((item[2] & 0xFF) << 8 | (item[3] & 0xFF)) == CONNECTION) {
+                    if (!connectionsOnly
+                            || item.length >= 4 && ((item[2] & 0xFF) << 8 | (item[3] & 0xFF)) == CONNECTION) {
                         out.add(item);
                     }
                 }
@@ -211,6 +224,27 @@ public class DecodeBenchmark {
     public void formatGolden(Blackhole sink) {
         for (Record r : goldenRecords) {
             sink.consume(json.format(r));
+        }
+    }
+
+    /**
+     * Decode + enrichment of the 38 golden connection records, with the capture's metadata (devices, zones,
+     * rules, policies, applications, …) already in the cache, as in a running pipeline.
+     */
+    @Benchmark
+    @OperationsPerInvocation(GOLDEN_CONNECTIONS)
+    public void decodeAndEnrichGolden(Blackhole sink) {
+        for (byte[] payload : golden) {
+            sink.consume(enricher.enrich(decoder.decode(payload)));
+        }
+    }
+
+    /** Enrichment alone of the 38 golden records decoded once in the set-up: what enrichment adds to (a). */
+    @Benchmark
+    @OperationsPerInvocation(GOLDEN_CONNECTIONS)
+    public void enrichGolden(Blackhole sink) {
+        for (Record r : goldenRecords) {
+            sink.consume(enricher.enrich(r));
         }
     }
 
