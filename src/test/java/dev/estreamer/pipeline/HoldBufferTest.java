@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HoldBufferTest {
     private static final long START = 1_700_000_000L;
-    private final SyntheticGenerator generator = SyntheticGenerator.builder().seed(3).startEpoch(START).build();
+    private final SyntheticGenerator generator = SyntheticGenerator.builder().seed(3).startEpoch(START)
+            .allFamilies(false).build();
     private final RecordDecoder decoder = new RecordDecoder();
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final Enrichment enrichment = Enrichment.inMemory().holdLateEvents(Duration.ofMillis(2000), 100);
