@@ -90,6 +90,12 @@ public final class ElasticSink implements Sink {
             counters.acknowledged.addAndGet(r.acknowledged());
             counters.duplicates.addAndGet(r.duplicates());
         }
+        int duplicates = results.stream().mapToInt(BulkResponseClassifier.Result::duplicates).sum();
+        if (duplicates > 0) {
+            // after a crash the events past the bookmark come again: their _id exists (409), so no second copy
+            log.info("{} document(s) were already in Elasticsearch (409, duplicates: {} in all)", duplicates,
+                    counters.duplicates.get());
+        }
         if (!dead.isEmpty()) {
             try {
                 deadLetters.append(dead);
