@@ -243,7 +243,21 @@ final class EcsMapping {
     private void user() {
         kind("event", "authentication", "info");
         doc.add("event.category", "session");
-        doc.put("source.ip", address("ipAddress"));
+        String ip = firstAddress("ipAddress", "ipv6Address", "ipv4Address");
+        doc.put("source.ip", ip);
+        doc.add("related.ip", ip);
+        user("user.name", text("username"));
+        doc.put("user.domain", text("domain"));
+        doc.put("user.email", text("email"));
+        doc.put("event.action", switch (record.recordType()) {
+            case 92 -> "user-dropped";
+            case 93 -> "user-removed";
+            case 94 -> "user-identified";
+            case 95 -> "logged-in";
+            case 170 -> "vpn-logged-in";
+            case 171 -> "vpn-logged-out";
+            default -> null;
+        });
     }
 
     // ---- shared pieces ----
@@ -411,7 +425,15 @@ final class EcsMapping {
     private static Object plain(Object v) {
         if (v instanceof Fields f) {
             Object data = f.get("data");
-            return data != null ? data : f.toMap().toString();
+            if (data != null) {
+                return data;
+            }
+            // a nested block (or a list's header and items): an object for the flattened vendor field
+            java.util.Map<String, Object> object = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < f.size(); i++) {
+                object.put(f.name(i), plain(f.value(i)));
+            }
+            return object;
         }
         if (v instanceof List<?> list) {
             return list.stream().map(EcsMapping::plain).toList();

@@ -123,6 +123,25 @@ public final class EcsSamples {
         discovery.put("hostIpAddr", "10.1.2.3");
         discovery.put("value", 3);
         out.put("discovery", event(enricher, decoder, enc.encode(160, discovery, true, 1_606_923_800)));
+
+        Map<String, Object> login = new LinkedHashMap<>();
+        login.put("blockType", 167);
+        login.put("deviceId", 1);
+        login.put("eventSecond", 1_606_923_900);
+        login.put("eventType", 1004);
+        login.put("eventSubtype", 2);
+        login.put("hostIpAddr", "10.1.2.3");
+        login.put("timestamp", 1_606_923_900);
+        login.put("username", "alice");
+        login.put("domain", "EXAMPLE");
+        login.put("userId", 1001);
+        login.put("protocol", 710);
+        login.put("email", "alice@example.com");
+        login.put("ipv6Address", "10.1.2.3");
+        login.put("loginType", 1);
+        login.put("authType", 1);
+        login.put("reportedBy", "ise-1");
+        out.put("user", event(enricher, decoder, enc.encode(95, login, true, 1_606_923_900)));
         return out;
     }
 

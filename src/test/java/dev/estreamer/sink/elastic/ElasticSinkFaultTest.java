@@ -165,6 +165,34 @@ class ElasticSinkFaultTest {
         }
     }
 
+    /** A minute without Elasticsearch: every attempt is a retry of the same items, and they all land afterwards. */
+    @Test
+    @Timeout(150)
+    void aMinuteLongOutageLosesNothing() throws Exception {
+        int port = server.getPort();
+        server.close();
+        List<Payload> todo = docs(2);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(Long.getLong("outage", 60)).toNanos();
+        int attempts = 0;
+        while (System.nanoTime() < until) {
+            RecordingBatch down = new RecordingBatch(todo);
+            sink.publish(down);
+            assertThat(down.outcome()).as("attempt %d during the outage", attempts).isEqualTo(RecordingBatch.Outcome.RETRIED);
+            assertThat(down.subset()).isEqualTo(todo);
+            attempts++;
+            Thread.sleep(2000);
+        }
+        assertThat(attempts).isGreaterThanOrEqualTo((int) (Long.getLong("outage", 60) / 3));
+        try (MockWebServer back = new MockWebServer()) {
+            back.start(port);
+            back.enqueue(items(201, 201));
+            RecordingBatch up = new RecordingBatch(todo);
+            sink.publish(up);
+            assertThat(up.outcome()).isEqualTo(RecordingBatch.Outcome.ACKNOWLEDGED);
+            assertThat(back.takeRequest().getBody().utf8()).contains("\"_id\":\"id0\"").contains("\"_id\":\"id1\"");
+        }
+    }
+
     @Test
     void itemsNotLiningUpRetryEverything() {
         server.enqueue(items(201));
