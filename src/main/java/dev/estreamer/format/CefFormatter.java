@@ -5,7 +5,6 @@ import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -41,12 +40,20 @@ public final class CefFormatter implements Formatter {
 
     @Override
     public byte[] format(Record record) {
-        String text = render(record);
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        CefLine line = build(record);
+        return line == null ? null : line.bytes();
     }
 
-    /** The CEF message of a record, or null when the record has no CEF form. */
+    /**
+     * The CEF message of a record, or null when the record has no CEF form: the bytes of {@link #format} as text
+     * (a lone UTF-16 surrogate in event text, which UTF-8 cannot carry, reads as {@code ?}).
+     */
     public String render(Record record) {
+        CefLine line = build(record);
+        return line == null ? null : line.toString();
+    }
+
+    private CefLine build(Record record) {
         if (record.status() != Status.DECODED || record.family() == Family.METADATA
                 || record.family() == Family.UNKNOWN) {
             return null;
@@ -64,7 +71,7 @@ public final class CefFormatter implements Formatter {
             case 9 -> impact(line, v);
             default -> other(line, v, record);
         }
-        return line.toString();
+        return line;
     }
 
     // --- families ----------------------------------------------------------------------------------------
