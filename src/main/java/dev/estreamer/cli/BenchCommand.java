@@ -33,7 +33,8 @@ final class BenchCommand implements Command {
     private static final List<String> DECODE = List.of("decodeGolden", "decodeConnection163", "decodeConnection174");
     private static final List<String> ENRICH = List.of("decodeGolden", "decodeAndEnrichGolden", "enrichGolden");
     private static final List<String> JSON = List.of("decodeAndFormatGolden", "decodeAndFormatJson163",
-            "decodeAndFormatJson174", "formatGolden");
+            "decodeAndFormatJson174", "formatGolden", "decodeAndFormatCefGolden");
+    private static final List<String> WHICH = List.of("decode", "enrich", "json", "e2e", "e2e-cef-tcp");
     private static final int JMH_ITERATIONS = 5;
     static final String DEFAULT_CLIENT_OPTIONS = "-Xms64m -Xmx160m -XX:+UseSerialGC";
 
@@ -49,14 +50,16 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--only decode|enrich|json|e2e] [--events N] [--seconds S]";
+        return "[--only decode|enrich|json|e2e|e2e-cef-tcp] [--events N] [--seconds S]";
     }
 
     @Override
     public Options options() {
         return new Options()
                 .addOption(Option.builder().longOpt("only").hasArg().argName("WHICH")
-                        .desc("run one benchmark: decode, enrich, json or e2e (default: all)").build())
+                        .desc("run one benchmark: decode, enrich, json (with CEF next to it), e2e, or e2e-cef-tcp"
+                                + " (CEF over syslog TCP to a counting receiver instead of JSON files; not in the default"
+                                + " set) (default: all but e2e-cef-tcp)").build())
                 .addOption(Option.builder().longOpt("seconds").hasArg().argName("S")
                         .desc("measured time of each benchmark: JMH runs " + JMH_ITERATIONS
                                 + " iterations of S/" + JMH_ITERATIONS + " s (default 10), e2e takes S one-second"
@@ -77,8 +80,8 @@ final class BenchCommand implements Command {
     @Override
     public int run(CommandLine line) throws Exception {
         String only = line.getOptionValue("only");
-        if (only != null && !List.of("decode", "enrich", "json", "e2e").contains(only)) {
-            throw new UsageException("--only takes decode, enrich, json or e2e, not " + only);
+        if (only != null && !WHICH.contains(only)) {
+            throw new UsageException("--only takes " + String.join(", ", WHICH) + ", not " + only);
         }
         Integer seconds = positive(line, "seconds");
         Integer warmup = positive(line, "warmup");
@@ -99,8 +102,8 @@ final class BenchCommand implements Command {
             summary.put("(e) enrich time / decode time", enrichShare(enrich));
         }
         if (only == null || only.equals("json")) {
-            jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json " : "decode+json ")
-                    + k, v));
+            jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json "
+                    : k.contains("Cef") ? "decode+cef " : "decode+json ") + k, v));
         }
         if (only == null || only.equals("e2e")) {
             List<String> jvm = Arrays.asList(line.getOptionValue("client-opts", DEFAULT_CLIENT_OPTIONS).trim().split("\\s+"));
@@ -112,6 +115,19 @@ final class BenchCommand implements Command {
                     r.maxRssKb(), r.peakRssKb(), String.join(" ", jvm)));
             summary.put("(c) e2e check", String.format("simulator sent %,d records, the client wrote %,d, %,d bytes of JSON",
                     r.sent(), r.written(), r.bytesWritten()));
+        }
+        if ("e2e-cef-tcp".equals(only)) {
+            List<String> jvm = Arrays.asList(line.getOptionValue("client-opts", DEFAULT_CLIENT_OPTIONS).trim().split("\\s+"));
+            EndToEndBench.Result r = new EndToEndBench(EndToEndBench.Output.CEF_TCP, warmup == null ? 15 : warmup,
+                    seconds == null ? 30 : seconds, events, jvm, line.hasOption("keep"),
+                    java.nio.file.Path.of(line.getOptionValue("dir", System.getProperty("java.io.tmpdir"))), out).run();
+            summary.put("(c) e2e-cef-tcp records sent", r.rate().perSecond());
+            summary.put("(c) e2e-cef-tcp CEF lines received", r.lines().perSecond());
+            summary.put("(c) e2e-cef-tcp client RSS", String.format("max %,d kB sampled, peak (VmHWM) %,d kB, client JVM %s",
+                    r.maxRssKb(), r.peakRssKb(), String.join(" ", jvm)));
+            summary.put("(c) e2e-cef-tcp check", String.format("simulator sent %,d records, the client wrote %,d,"
+                    + " the receiver counted %,d lines, %,d bytes", r.sent(), r.written(), r.linesReceived(),
+                    r.bytesWritten()));
         }
         out.println();
         out.println("== estreamer bench: medians ==");

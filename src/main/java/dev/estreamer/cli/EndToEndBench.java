@@ -47,14 +47,27 @@ final class EndToEndBench {
     private final boolean keep;
     private final Path parent;
     private final PrintStream out;
+    private final Output output;
 
-    /** What one run measured. */
+    /** Where the client writes: JSON files (the core target), or CEF over syslog TCP to a counting receiver. */
+    enum Output { JSON_FILES, CEF_TCP }
+
+    /**
+     * What one run measured. {@code lines} is the median per-second rate of LF-terminated messages the receiver
+     * counted (CEF over TCP only, else null); {@code bytesWritten} is JSON bytes or bytes received.
+     */
     record Result(Medians rate, long maxRssKb, long peakRssKb, long sent, long written, long bytesWritten,
-                  List<String> clientCommand) {
+                  List<String> clientCommand, Medians lines, long linesReceived) {
     }
 
     EndToEndBench(int warmupSeconds, int seconds, long events, List<String> clientJvmOptions, boolean keep,
                   Path parent, PrintStream out) {
+        this(Output.JSON_FILES, warmupSeconds, seconds, events, clientJvmOptions, keep, parent, out);
+    }
+
+    EndToEndBench(Output output, int warmupSeconds, int seconds, long events, List<String> clientJvmOptions,
+                  boolean keep, Path parent, PrintStream out) {
+        this.output = output;
         this.warmupSeconds = warmupSeconds;
         this.seconds = seconds;
         this.events = events;
@@ -90,26 +103,29 @@ final class EndToEndBench {
         }
         SimulatorConfig config = SimulatorConfig.builder(CaptureReplay.load(capture, true))
                 .tls(ServerTls.server(pki.serverKeystore(), password)).peerCheck(PeerCheck.Mode.STRICT_IP).build();
-        try (Simulator sim = new Simulator(config).start()) {
-            Path conf = writeConfig(dir, sim.port(), pki.clientPkcs12());
+        try (Simulator sim = new Simulator(config).start(); LineCounter receiver = output == Output.CEF_TCP
+                ? LineCounter.start() : null) {
+            Path conf = writeConfig(dir, sim.port(), pki.clientPkcs12(), receiver == null ? 0 : receiver.port());
             List<String> command = clientCommand(conf);
             ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("client.out").toFile());
             pb.environment().put(PASSWORD_ENV, new String(password)); // never on the command line
             Process client = pb.start();
             try {
-                return measure(sim, client, dir, command);
+                return measure(sim, receiver, client, dir, command);
             } finally {
                 stop(client);
             }
         }
     }
 
-    private Result measure(Simulator sim, Process client, Path dir, List<String> command)
+    private Result measure(Simulator sim, LineCounter receiver, Process client, Path dir, List<String> command)
             throws IOException, InterruptedException {
         out.printf("e2e: client pid %d; warming up %d s, then measuring %d s%n", client.pid(), warmupSeconds, seconds);
         long pid = client.pid();
         List<Double> rates = new ArrayList<>();
+        List<Double> lineRates = new ArrayList<>();
+        long lastLines = 0;
         long maxRss = 0;
         long removed = 0;
         long start = System.nanoTime();
@@ -135,12 +151,16 @@ final class EndToEndBench {
             }
             if (now - lastSecond >= TimeUnit.SECONDS.toNanos(1)) {
                 long sent = sim.recordsSent();
+                long lines = receiver == null ? 0 : receiver.lines();
                 double rate = (sent - lastSent) * 1e9 / (now - lastSecond);
+                double lineRate = (lines - lastLines) * 1e9 / (now - lastSecond);
                 if (lastSecond >= measureFrom) {
                     rates.add(rate);
+                    lineRates.add(lineRate);
                     measuredSent += sent - lastSent;
                     if (rates.size() % 5 == 0) {
-                        out.printf("e2e: %3d s  %,10.0f events/s  RSS %,d kB%n", rates.size(), rate,
+                        out.printf("e2e: %3d s  %,10.0f events/s%s  RSS %,d kB%n", rates.size(), rate,
+                                receiver == null ? "" : String.format(", %,10.0f CEF lines/s received", lineRate),
                                 status(pid, "VmRSS:"));
                     }
                 } else if (now - start > TimeUnit.SECONDS.toNanos(warmupSeconds + 30L) && sent == 0) {
@@ -148,14 +168,16 @@ final class EndToEndBench {
                             + (warmupSeconds + 30) + " s; its output:\n" + tail(dir.resolve("client.out")));
                 }
                 lastSent = sent;
+                lastLines = lines;
                 lastSecond = now;
             }
         }
         long peak = status(pid, "VmHWM:");
         stop(client);
         long sent = sim.recordsSent();
-        long bytes = removed + bytes(dir.resolve("out"));
-        return new Result(Medians.of(rates), maxRss, peak, sent, written(dir.resolve("client.out")), bytes, command);
+        long bytes = receiver == null ? removed + bytes(dir.resolve("out")) : receiver.bytes();
+        return new Result(Medians.of(rates), maxRss, peak, sent, written(dir.resolve("client.out")), bytes, command,
+                receiver == null ? null : Medians.of(lineRates), receiver == null ? 0 : receiver.lines());
     }
 
     private List<String> clientCommand(Path conf) {
@@ -163,7 +185,10 @@ final class EndToEndBench {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(clientJvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // absolute: the child runs in the temporary directory, and `java -jar estreamer.jar` gives a relative path
+        command.add(Stream.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator)));
         command.add(Main.class.getName());
         command.add("run");
         command.add("--config");
@@ -171,8 +196,11 @@ final class EndToEndBench {
         return command;
     }
 
-    /** An estreamer.conf like the shipped default, pointed at the simulator, writing JSON files under dir/out. */
-    private static Path writeConfig(Path dir, int port, Path pkcs12) throws IOException {
+    /**
+     * An estreamer.conf like the shipped default, pointed at the simulator, writing JSON files under dir/out, or
+     * (syslogPort > 0) CEF over syslog TCP with LF framing to 127.0.0.1:syslogPort.
+     */
+    private static Path writeConfig(Path dir, int port, Path pkcs12, int syslogPort) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("enabled", true);
@@ -193,6 +221,17 @@ final class EndToEndBench {
         server.put("pkcs12Filepath", pkcs12.toString());
         server.put("pkcs12PasswordEnv", PASSWORD_ENV);
         ObjectNode output = root.putObject("handler").putArray("outputters").addObject();
+        if (syslogPort > 0) {
+            output.put("name", "cef");
+            output.put("adapter", "cef");
+            output.put("enabled", true);
+            ObjectNode stream = output.putObject("stream");
+            stream.put("uri", "tcp://127.0.0.1:" + syslogPort);
+            stream.putObject("options").put("framing", "lf");
+            Path conf = dir.resolve("estreamer.conf");
+            json.writerWithDefaultPrettyPrinter().writeValue(conf.toFile(), root);
+            return conf;
+        }
         output.put("name", "json");
         output.put("adapter", "json");
         output.put("enabled", true);

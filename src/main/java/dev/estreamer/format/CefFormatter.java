@@ -1,11 +1,11 @@
 package dev.estreamer.format;
 
 import dev.estreamer.record.Family;
+import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -23,9 +23,12 @@ public final class CefFormatter implements Formatter {
     /** Longest packet payload text put in cs1 (CEF custom strings hold 4000 characters in v25, 1023 before). */
     static final int PACKET_TEXT_MAX = 1023;
     private static final int[][] MATRIX = {{10, 9, 7, 8, 9}, {7, 6, 4, 5, 6}, {3, 2, 0, 1, 2}};
+    private static final int SLOTS = 256;
     private static final ThreadLocal<CefLine> LINE = ThreadLocal.withInitial(CefLine::new);
 
     private final CefOptions options;
+    private final Slot[] fieldSlots = new Slot[SLOTS];
+    private final Slot[] computedSlots = new Slot[SLOTS];
 
     public CefFormatter(CefOptions options) {
         this.options = Objects.requireNonNull(options);
@@ -41,18 +44,26 @@ public final class CefFormatter implements Formatter {
 
     @Override
     public byte[] format(Record record) {
-        String text = render(record);
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+        CefLine line = build(record);
+        return line == null ? null : line.bytes();
     }
 
-    /** The CEF message of a record, or null when the record has no CEF form. */
+    /**
+     * The CEF message of a record, or null when the record has no CEF form: the bytes of {@link #format} as text
+     * (a lone UTF-16 surrogate in event text, which UTF-8 cannot carry, reads as {@code ?}).
+     */
     public String render(Record record) {
+        CefLine line = build(record);
+        return line == null ? null : line.toString();
+    }
+
+    private CefLine build(Record record) {
         if (record.status() != Status.DECODED || record.family() == Family.METADATA
                 || record.family() == Family.UNKNOWN) {
             return null;
         }
         CefLine line = LINE.get();
-        View v = new View(record);
+        View v = new View(record, fieldSlots, computedSlots);
         switch (record.recordType()) {
             case 71 -> connection(line, v);
             case 400 -> intrusion(line, v);
@@ -64,7 +75,7 @@ public final class CefFormatter implements Formatter {
             case 9 -> impact(line, v);
             default -> other(line, v, record);
         }
-        return line.toString();
+        return line;
     }
 
     // --- families ----------------------------------------------------------------------------------------
@@ -352,19 +363,51 @@ public final class CefFormatter implements Formatter {
         return (int) Math.max(0, Math.min(10, score / 10));
     }
 
+    /** Where a field name sits in one layout (-1: absent). */
+    private record Slot(String name, FieldNames names, int index) {
+    }
+
     /** Read access to a record's decoded and computed fields with CEF's notion of absent. */
     private static final class View {
         private final Fields fields;
         private final Fields computed;
+        private final Slot[] fieldSlots;
+        private final Slot[] computedSlots;
 
-        View(Record record) {
+        View(Record record, Slot[] fieldSlots, Slot[] computedSlots) {
             this.fields = record.fields();
             this.computed = record.computed();
+            this.fieldSlots = fieldSlots;
+            this.computedSlots = computedSlots;
+        }
+
+        private Object field(String name) {
+            return get(fields, name, fieldSlots);
+        }
+
+        private Object computedValue(String name) {
+            return get(computed, name, computedSlots);
+        }
+
+        /**
+         * {@code fields.get(name)} through a direct-mapped memo of (name, layout) → position: the names are the
+         * formatter's string constants and a stream's records share a few layouts, so nearly every lookup is an
+         * identity check instead of a hash-map probe. Entries are immutable, so threads may race on a slot.
+         */
+        private static Object get(Fields f, String name, Slot[] slots) {
+            FieldNames names = f.names();
+            int k = System.identityHashCode(name) & (slots.length - 1);
+            Slot e = slots[k];
+            if (e == null || e.name != name || e.names != names) {
+                e = new Slot(name, names, names.indexOf(name));
+                slots[k] = e;
+            }
+            return e.index < 0 ? null : f.value(e.index);
         }
 
         /** The raw value; a string block is its text. */
         Object raw(String name) {
-            Object v = fields.get(name);
+            Object v = field(name);
             return v instanceof Fields f ? f.get("data") : v;
         }
 
@@ -374,20 +417,20 @@ public final class CefFormatter implements Formatter {
         }
 
         long num(String name, long absent) {
-            return fields.get(name) instanceof Long l ? l : absent;
+            return field(name) instanceof Long l ? l : absent;
         }
 
         Object computed(String name) {
-            return computed.get(name);
+            return computedValue(name);
         }
 
         String computedText(String name) {
-            Object v = computed.get(name);
+            Object v = computedValue(name);
             return v == null || v.toString().isEmpty() ? null : v.toString();
         }
 
         Object computedOr(String name, Object fallback) {
-            Object v = computed.get(name);
+            Object v = computedValue(name);
             return v == null || "".equals(v) ? fallback : v;
         }
 
@@ -396,7 +439,7 @@ public final class CefFormatter implements Formatter {
          * references, not measurements; measurements such as ports and byte counts use {@link #raw} and keep 0).
          */
         Object nameOr(String computedName, String rawName) {
-            Object name = computed.get(computedName);
+            Object name = computedValue(computedName);
             if (name != null && !"".equals(name) && !(name instanceof Fields)) {
                 return name;
             }
@@ -412,12 +455,12 @@ public final class CefFormatter implements Formatter {
 
         /** Epoch milliseconds of a seconds field (plus a microseconds field); null when absent or 0. */
         Long millis(String seconds) {
-            return fields.get(seconds) instanceof Long s && s > 0 ? s * 1000 : null;
+            return field(seconds) instanceof Long s && s > 0 ? s * 1000 : null;
         }
 
         Long millis(String seconds, String micros) {
             Long ms = millis(seconds);
-            if (ms != null && fields.get(micros) instanceof Long us && us > 0 && us < 1_000_000) {
+            if (ms != null && field(micros) instanceof Long us && us > 0 && us < 1_000_000) {
                 return ms + us / 1000;
             }
             return ms;
