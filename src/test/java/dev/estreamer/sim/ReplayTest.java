@@ -1,5 +1,6 @@
 package dev.estreamer.sim;
 
+import dev.estreamer.testing.Golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.estreamer.wire.EventStreamRequest;

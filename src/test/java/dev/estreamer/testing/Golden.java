@@ -15,6 +15,19 @@ public final class Golden {
     private Golden() {
     }
 
+    /** bundles.bin where the test resources put it on disk. */
+    public static Path capture() {
+        java.net.URL url = Golden.class.getResource("/dev/estreamer/golden/bundles.bin");
+        if (url == null) {
+            throw new IllegalStateException("bundles.bin missing from src/test/resources/dev/estreamer/golden");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** bundles.bin copied to a file, for APIs that read paths. */
     public static Path bundles(Path dir) {
         try (InputStream in = Golden.class.getResourceAsStream("/dev/estreamer/golden/bundles.bin")) {
