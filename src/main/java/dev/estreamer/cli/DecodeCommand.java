@@ -1,12 +1,10 @@
 package dev.estreamer.cli;
 
 import dev.estreamer.decode.RecordDecoder;
-import dev.estreamer.format.CefFormatter;
+import dev.estreamer.config.Adapter;
 import dev.estreamer.format.Formatter;
+import dev.estreamer.pipeline.Assembly;
 import dev.estreamer.pipeline.Enrichment;
-import dev.estreamer.format.EcsFormatter;
-import dev.estreamer.format.JsonFormatter;
-import dev.estreamer.format.KvFormatter;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
 import dev.estreamer.wire.FrameReader;
@@ -62,13 +60,13 @@ final class DecodeCommand implements Command {
             throw new UsageException("give exactly one FILE to decode");
         }
         String format = line.getOptionValue("format", "json");
-        Formatter formatter = switch (format) {
-            case "json" -> new JsonFormatter();
-            case "kv", "splunk" -> new KvFormatter();
-            case "ecs" -> new EcsFormatter();
-            case "cef" -> new CefFormatter();
-            default -> throw new UsageException("--format " + format + " is not available; use json, kv, ecs or cef");
-        };
+        Formatter formatter;
+        try {
+            // the same adapter -> formatter mapping as `run`, so offline output equals what run writes
+            formatter = Assembly.formatter(Adapter.of(format), "--format");
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format " + format + " is not available; use json, kv, ecs or cef");
+        }
         Path file = Path.of(line.getArgList().get(0));
         PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {

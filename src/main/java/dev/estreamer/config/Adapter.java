@@ -19,7 +19,8 @@ public enum Adapter {
         return word;
     }
 
-    static Adapter of(String word) {
+    /** The adapter a configuration or a --format option names; IllegalArgumentException for an unknown word. */
+    public static Adapter of(String word) {
         if (word.equals("kv")) {
             return SPLUNK;
         }

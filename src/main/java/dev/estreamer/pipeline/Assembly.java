@@ -171,7 +171,8 @@ public final class Assembly {
         return formatter(o.adapter(), key);
     }
 
-    static Formatter formatter(Adapter adapter, String key) {
+    /** The formatter of an adapter without per-outputter options ({@code key} names it in errors). */
+    public static Formatter formatter(Adapter adapter, String key) {
         if (adapter == Adapter.JSON) {
             return new JsonFormatter();
         }
