@@ -57,7 +57,7 @@ public final class FmcPipeline implements AutoCloseable {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long firstConnectEpoch = -1;
     private volatile long lastWrittenBookmark;
-    private long lastEagerCommit;
+    private long lastEagerCommit = System.nanoTime() - EAGER_COMMIT.toNanos();
     static final Duration EAGER_COMMIT = Duration.ofMillis(100);
 
     record Received(long sequence, byte[] payload) {
@@ -261,24 +261,31 @@ public final class FmcPipeline implements AutoCloseable {
      */
     private void commitSoon() {
         long now = System.nanoTime();
-        if (now - lastEagerCommit >= EAGER_COMMIT.toNanos()) {
+        // The window starts at the last write that happened, not the last attempt: a batch with
+        // nothing committable yet (only metadata, timestamp 0) must not hold back the next one.
+        if (now - lastEagerCommit >= EAGER_COMMIT.toNanos() && commitBookmark()) {
             lastEagerCommit = now;
-            commitBookmark();
         }
     }
 
-    /** Writes the committable bookmark when it moved; safe to call from any thread. */
-    public synchronized void commitBookmark() {
+    /**
+     * Writes the committable bookmark when it moved; safe to call from any thread.
+     *
+     * @return whether a new bookmark was written
+     */
+    public synchronized boolean commitBookmark() {
         long committable = tracker.committable();
         if (committable > 0 && committable != lastWrittenBookmark) {
             try {
                 bookmarks.write(committable);
                 lastWrittenBookmark = committable;
                 log.debug("Bookmark {} committed for {} ({} pending)", committable, name, tracker.pending());
+                return true;
             } catch (IOException e) {
                 log.error("Cannot write bookmark {}: {}; will retry", bookmarks.file(), e.toString());
             }
         }
+        return false;
     }
 
     /**
