@@ -1,14 +1,16 @@
 package dev.estreamer.enrich;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.estreamer.record.Family;
 import dev.estreamer.record.FieldNames;
 import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.record.Status;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,17 +34,19 @@ public final class Enricher {
     private final Map<Integer, View> views = new HashMap<>();
     private final View[] viewByType = new View[1024]; // the record types with views are all below 1024
     private final View common;
+    private static final int MAX_SHAPES = 4096;
+
     private final Computed computed = new Computed();
     private final EventTime time = new EventTime();
+    private final Map<Integer, Map<FieldNames, Layout>> layouts = new HashMap<>();
+    private final Map<List<String>, FieldNames> shapes = new HashMap<>();
+    private int lastLayoutType = -1;
+    private Layout lastLayout;
     private final Map<Object, Object> devices;
     private final Map<Object, Object> domains;
     private long metadataChanges;
     private boolean awaiting;
-    // the last layout's device/sensor positions, and the last device and domain names (valid while the
-    // cache's version stands): one stream has few layouts, devices and domains
-    private FieldNames lastNames;
-    private int devicePos;
-    private int sensorPos;
+    // the last device and domain names (valid while the cache's version stands)
     private Object lastDevice;
     private Object lastDeviceName;
     private long deviceVersion = -1;
@@ -111,26 +115,56 @@ public final class Enricher {
      * for late metadata is decorated again when released; its own metadata was stored when it arrived).
      */
     public Record decorate(Record record) {
-        Fields f = record.fields();
         int type = record.recordType();
+        if (record.status() != Status.DECODED) {
+            Computed out = computed;
+            out.reset();
+            out.put("recordTypeCategory", record.category());
+            out.put("recordTypeDescription", record.name());
+            awaiting = false;
+            return record.withComputed(new Fields(shape(out.names, out.size), Arrays.copyOf(out.values, out.size)));
+        }
+        Fields f = record.fields();
+        Layout layout = layout(type, f.names());
+        long hashed = layout.hash(f);
+        long version = cache.version();
+        Layout.Entry e = layout.find(f, hashed, record.netmapId(), version);
+        if (e == null) {
+            e = compute(record, layout, hashed, version);
+        }
+        awaiting = e.awaiting;
+        int timeKind = time.resolve(record);
+        FieldNames shape = e.shapes[timeKind];
+        if (shape == null) {
+            String[] names = Layout.namesWithTime(e, timeKind);
+            shape = shape(names, names.length);
+            e.shapes[timeKind] = shape;
+        }
+        Object[] values = new Object[shape.size()];
+        int split = e.split;
+        System.arraycopy(e.values, 0, values, 0, split);
+        int at = split;
+        if (timeKind != EventTime.NONE) {
+            values[at++] = time.second;
+            if (timeKind == EventTime.WITH_MICROS) {
+                values[at++] = time.micros;
+            }
+            values[at++] = time.text;
+        }
+        System.arraycopy(e.values, split, values, at, e.values.length - split);
+        return record.withComputed(new Fields(shape, values));
+    }
+
+    /** Runs the rules on the record's inputs and remembers the answer. */
+    private Layout.Entry compute(Record record, Layout layout, long hashed, long version) {
+        int type = record.recordType();
+        Object[] inputs = layout.inputs(record.fields());
+        Object[] in = layout.ruleInputs(inputs);
         Computed out = computed;
         out.reset();
         out.put("recordTypeCategory", record.category());
         out.put("recordTypeDescription", record.name());
-        if (record.status() != Status.DECODED) {
-            awaiting = false;
-            return record.withComputed(out.build(type));
-        }
-        FieldNames names = f.names();
-        if (names != lastNames) {
-            devicePos = names.indexOf("deviceId");
-            sensorPos = names.indexOf("sensorId");
-            lastNames = names;
-        }
-        Object device = devicePos >= 0 ? f.value(devicePos) : null;
-        if (device == null && sensorPos >= 0) {
-            device = f.value(sensorPos);
-        }
+        Object device = in[0];
         if (device != null) {
             Object name = deviceName(device);
             out.put("sensor", name);
@@ -141,17 +175,53 @@ public final class Enricher {
             out.put("domain", name);
             out.awaiting |= name == null;
         }
-        common.apply(f, out);
-        time.apply(record, out);
-        View view = type >= 0 && type < viewByType.length ? viewByType[type] : null;
+        common.apply(in, 1, out);
+        int split = out.size;
+        View view = view(type);
         if (view != null) {
-            view.apply(f, out);
+            view.apply(in, 1 + common.inputCount(), out);
         }
-        Family family = record.family();
         boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
-        out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : family.name());
-        awaiting = out.awaiting && !MetadataRecords.isMetadata(type);
-        return record.withComputed(out.build(type));
+        out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : record.family().name());
+        boolean waits = out.awaiting && !MetadataRecords.isMetadata(type);
+        return layout.remember(inputs, hashed, record.netmapId(), version, out, split, waits);
+    }
+
+    private View view(int type) {
+        return type >= 0 && type < viewByType.length ? viewByType[type] : null;
+    }
+
+    /** The layout of a record type's inputs in one field layout; the last one is kept at hand. */
+    private Layout layout(int type, FieldNames names) {
+        if (type == lastLayoutType && names == lastLayout.names) {
+            return lastLayout;
+        }
+        Map<FieldNames, Layout> byNames = layouts.computeIfAbsent(type, t -> new IdentityHashMap<>());
+        Layout layout = byNames.get(names);
+        if (layout == null) {
+            View view = view(type);
+            layout = new Layout(names, view == null ? List.of(common) : List.of(common, view));
+            byNames.put(names, layout);
+        }
+        lastLayoutType = type;
+        lastLayout = layout;
+        return layout;
+    }
+
+    /**
+     * One shared {@link FieldNames} per list of computed names: formatters keep per-layout state keyed on it.
+     * The lists are few (which lookups resolved, which time fields exist); past a bound new ones are not kept.
+     */
+    private FieldNames shape(String[] names, int size) {
+        List<String> key = Arrays.asList(Arrays.copyOf(names, size));
+        FieldNames shape = shapes.get(key);
+        if (shape == null) {
+            shape = new FieldNames(key);
+            if (shapes.size() < MAX_SHAPES) {
+                shapes.put(key, shape);
+            }
+        }
+        return shape;
     }
 
     private Object deviceName(Object device) {

@@ -42,30 +42,45 @@ final class EventTime {
         java.util.Arrays.fill(seconds, -1);
     }
 
-    void apply(Record record, Computed out) {
+    /** No event time could be found (every candidate 0 and no archive timestamp). */
+    static final int NONE = 0;
+    /** {@code eventSecond} and {@code eventDateTime}. */
+    static final int SECOND_ONLY = 1;
+    /** {@code eventSecond}, {@code eventMicrosecond} and {@code eventDateTime}. */
+    static final int WITH_MICROS = 2;
+
+    /** What the last {@link #resolve} found: the boxed second and microseconds (reused from the record when they came from it) and the text. */
+    Object second;
+    Object micros;
+    String text;
+
+    /** Finds a record's event time; returns {@link #NONE}, {@link #SECOND_ONLY} or {@link #WITH_MICROS}. */
+    int resolve(Record record) {
         Fields f = record.fields();
         int[] pos = positions(f.names());
-        long second = positive(f, pos[SECOND]);
-        long micros = 0;
-        if (second > 0) {
-            micros = positive(f, pos[MICROS]);
-        } else if ((second = positive(f, pos[FILE])) > 0) {
-            micros = 0;
-        } else if ((second = positive(f, pos[TRIGGER])) > 0) {
-            micros = positive(f, pos[TRIGGER_MICROS]);
-        } else if ((second = positive(f, pos[TIMESTAMP])) > 0) {
-            micros = 0;
+        int secondPos = pos[SECOND];
+        int microsPos = -1;
+        long s = positive(f, secondPos);
+        if (s > 0) {
+            microsPos = pos[MICROS];
+        } else if ((s = positive(f, secondPos = pos[FILE])) > 0) {
+            microsPos = -1;
+        } else if ((s = positive(f, secondPos = pos[TRIGGER])) > 0) {
+            microsPos = pos[TRIGGER_MICROS];
+        } else if ((s = positive(f, secondPos = pos[TIMESTAMP])) > 0) {
+            microsPos = -1;
         } else {
-            second = record.archiveTimestamp();
+            secondPos = -1;
+            s = record.archiveTimestamp();
         }
-        if (second <= 0) {
-            return;
+        if (s <= 0) {
+            return NONE;
         }
-        out.put("eventSecond", second);
-        if (micros > 0) {
-            out.put("eventMicrosecond", micros);
-        }
-        out.put("eventDateTime", format(second, micros));
+        long m = positive(f, microsPos);
+        second = secondPos >= 0 ? f.value(secondPos) : Long.valueOf(s);
+        micros = m > 0 ? f.value(microsPos) : null;
+        text = format(s, m);
+        return m > 0 ? WITH_MICROS : SECOND_ONLY;
     }
 
     private int[] positions(FieldNames names) {

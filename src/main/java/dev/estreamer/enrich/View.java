@@ -1,83 +1,56 @@
 package dev.estreamer.enrich;
 
 import dev.estreamer.record.FieldNames;
-import dev.estreamer.record.Fields;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The computed fields of one record type, as a list of rules whose input positions are resolved once per
- * layout (a record type has a handful of layouts, a stream mostly one), so decorating a record costs array
- * reads and table lookups, no string building. Lookups remember their last key and answer while the cache's
- * {@link MetadataCache#version() version} stands still: the zones, policies, rules and devices of one stream
- * repeat record after record.
+ * The computed fields of one record type, as a list of rules of at most two inputs each. Where the inputs sit
+ * is resolved once per layout ({@link Layout}), which reads them and remembers the answers for input values
+ * it has seen; a miss runs the rules. Lookups also remember their last key and answer while the cache's
+ * {@link MetadataCache#version() version} stands still.
  */
 final class View {
     private final Rule[] rules;
-    private final Map<FieldNames, Binding> bindings = new IdentityHashMap<>();
-    private FieldNames lastNames;
-    private Binding last;
-
-    /** Where each rule's two inputs sit in one layout: a position (-1 = absent) and a sub-path inside it. */
-    private record Binding(int[] pos, String[] sub) {
-    }
 
     View(List<Rule> rules) {
         this.rules = rules.toArray(new Rule[0]);
     }
 
-    void apply(Fields fields, Computed out) {
-        FieldNames names = fields.names();
-        Binding b = last;
-        if (names != lastNames) {
-            b = bindings.get(names);
-            if (b == null) {
-                b = bind(names);
-                bindings.put(names, b);
-            }
-            lastNames = names;
-            last = b;
-        }
-        int[] pos = b.pos;
-        String[] sub = b.sub;
-        Rule[] rs = rules;
-        for (int r = 0, k = 0; r < rs.length; r++, k += 2) {
-            Object x = read(fields, pos[k], sub[k]);
-            Object y = read(fields, pos[k + 1], sub[k + 1]);
-            rs[r].apply(x, y, out);
-        }
+    /** Inputs this view reads: two per rule (an absent second input is always null). */
+    int inputCount() {
+        return rules.length * 2;
     }
 
-    private static Object read(Fields fields, int pos, String sub) {
-        if (pos < 0) {
-            return null;
-        }
-        Object v = fields.value(pos);
-        if (sub != null) {
-            return v instanceof Fields f ? f.path(sub) : null;
-        }
-        return v;
-    }
-
-    private Binding bind(FieldNames names) {
-        int[] pos = new int[rules.length * 2];
-        String[] sub = new String[rules.length * 2];
+    /**
+     * Where this view's inputs sit in one layout, written to {@code pos} (-1 = absent) and {@code sub} (a path
+     * inside a block, or null) from {@code offset}.
+     */
+    void bind(FieldNames names, int[] pos, String[] sub, int offset) {
         for (int r = 0; r < rules.length; r++) {
             String[] inputs = rules[r].inputs();
             for (int k = 0; k < 2; k++) {
-                pos[2 * r + k] = -1;
+                int at = offset + 2 * r + k;
+                pos[at] = -1;
+                sub[at] = null;
                 if (k < inputs.length) {
                     String input = inputs[k];
                     int dot = input.indexOf('.');
-                    pos[2 * r + k] = names.indexOf(dot < 0 ? input : input.substring(0, dot));
-                    sub[2 * r + k] = dot < 0 ? null : input.substring(dot + 1);
+                    pos[at] = names.indexOf(dot < 0 ? input : input.substring(0, dot));
+                    sub[at] = dot < 0 ? null : input.substring(dot + 1);
                 }
             }
         }
-        return new Binding(pos, sub);
+    }
+
+    /** Applies every rule to inputs already read: rule r's are {@code in[offset + 2r]} and the next. */
+    void apply(Object[] in, int offset, Computed out) {
+        Rule[] rs = rules;
+        for (int r = 0, k = offset; r < rs.length; r++, k += 2) {
+            rs[r].apply(in[k], in[k + 1], out);
+        }
     }
 
     /** Builds the rule list of a view against one cache's live tables. */
