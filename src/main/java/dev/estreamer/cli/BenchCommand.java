@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 final class BenchCommand implements Command {
     private static final List<String> DECODE = List.of("decodeGolden", "decodeConnection163", "decodeConnection174");
-    private static final List<String> ENRICH = List.of("decodeGolden", "decodeAndEnrichGolden", "enrichGolden");
+    private static final List<String> ENRICH = List.of("decodeGolden", "decodeAndEnrichGolden", "enrichGolden", "enrichUnseenGolden");
     private static final List<String> JSON = List.of("decodeAndFormatGolden", "decodeAndFormatJson163",
             "decodeAndFormatJson174", "formatGolden", "decodeAndFormatCefGolden");
     private static final List<String> WHICH = List.of("decode", "enrich", "json", "e2e", "e2e-cef-tcp");
@@ -155,6 +155,7 @@ final class BenchCommand implements Command {
         Medians[] decode = r.get("decodeGolden");
         Medians[] both = r.get("decodeAndEnrichGolden");
         Medians[] enrich = r.get("enrichGolden");
+        Medians[] unseen = r.get("enrichUnseenGolden");
         if (decode == null || both == null || enrich == null) {
             return "n/a";
         }
@@ -166,6 +167,9 @@ final class BenchCommand implements Command {
             double added = (d / both[k].median()) - 1;
             s.append(k == 0 ? "" : "; ").append(String.format("%s: enrichGolden %.2f, decodeAndEnrich - decode %.2f",
                     label[k], alone, added));
+            if (unseen != null) {
+                s.append(String.format(", every record unseen (enrichUnseenGolden) %.2f", d / unseen[k].median()));
+            }
         }
         return s.append(" (goal <= 0.33)").toString();
     }

@@ -129,11 +129,11 @@ public final class Enricher {
         long hashed = layout.hash(f);
         long version = cache.version();
         Layout.Entry e = layout.find(f, hashed, record.netmapId(), version);
+        int timeKind = time.resolve(record);
         if (e == null) {
-            e = compute(record, layout, hashed, version);
+            return compute(record, layout, hashed, version, timeKind);
         }
         awaiting = e.awaiting;
-        int timeKind = time.resolve(record);
         FieldNames shape = e.shapes[timeKind];
         if (shape == null) {
             String[] names = Layout.namesWithTime(e, timeKind);
@@ -155,16 +155,16 @@ public final class Enricher {
         return record.withComputed(new Fields(shape, values));
     }
 
-    /** Runs the rules on the record's inputs and remembers the answer. */
-    private Layout.Entry compute(Record record, Layout layout, long hashed, long version) {
+    /** Runs the rules on the record's inputs, and remembers the answer when the layout's memo pays. */
+    private Record compute(Record record, Layout layout, long hashed, long version, int timeKind) {
         int type = record.recordType();
         Object[] inputs = layout.inputs(record.fields());
-        Object[] in = layout.ruleInputs(inputs);
+        int[] slots = layout.slotKey();
         Computed out = computed;
         out.reset();
         out.put("recordTypeCategory", record.category());
         out.put("recordTypeDescription", record.name());
-        Object device = in[0];
+        Object device = inputs[0];
         if (device != null) {
             Object name = deviceName(device);
             out.put("sensor", name);
@@ -175,16 +175,29 @@ public final class Enricher {
             out.put("domain", name);
             out.awaiting |= name == null;
         }
-        common.apply(in, 1, out);
+        common.apply(inputs, slots, 1, out);
         int split = out.size;
+        if (timeKind != EventTime.NONE) {
+            out.put("eventSecond", time.second);
+            if (timeKind == EventTime.WITH_MICROS) {
+                out.put("eventMicrosecond", time.micros);
+            }
+            out.put("eventDateTime", time.text);
+        }
+        int afterTime = out.size;
         View view = view(type);
         if (view != null) {
-            view.apply(in, 1 + common.inputCount(), out);
+            view.apply(inputs, slots, 1 + common.inputCount(), out);
         }
         boolean securityIntelligence = type == 71 && "Yes".equals(out.get("securityIntelligenceEvent"));
         out.put("recordTypeFamily", securityIntelligence ? "SECURITY_INTELLIGENCE" : record.family().name());
-        boolean waits = out.awaiting && !MetadataRecords.isMetadata(type);
-        return layout.remember(inputs, hashed, record.netmapId(), version, out, split, waits);
+        awaiting = out.awaiting && !MetadataRecords.isMetadata(type);
+        FieldNames shape = layout.shape(out, this::shape);
+        if (hashed != 0L) {
+            layout.remember(inputs, hashed, record.netmapId(), version, out, split, afterTime, awaiting)
+                    .shapes[timeKind] = shape;
+        }
+        return record.withComputed(new Fields(shape, Arrays.copyOf(out.values, out.size)));
     }
 
     private View view(int type) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * One record type in one layout: where every input of its rules sits, and a memo of the computed fields for
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 final class Layout {
     private static final int SLOTS = 512; // direct-mapped, a power of two
+    private static final int SHAPE_SLOTS = 64;
+    private static final int WINDOW = 1024;
+    private static final int BYPASS = 64 * 1024;
     private static final String[][] TIME_NAMES = {
         {}, {"eventSecond", "eventDateTime"}, {"eventSecond", "eventMicrosecond", "eventDateTime"}};
 
@@ -35,6 +39,12 @@ final class Layout {
     private final int[] slotKey;
     private final Entry[] memo = new Entry[SLOTS];
     private boolean memoizable = true;
+    private int windowLookups;
+    private int windowMisses;
+    private int bypass;
+    private long bypassed;
+    private final FieldNames[] shapes = new FieldNames[SHAPE_SLOTS];
+    private final int[] shapeHashes = new int[SHAPE_SLOTS];
     /** Which distinct inputs are hashed (see {@link #learnFrom}), and the same as positions for {@link #hash}. */
     private final boolean[] hashedKey;
     private boolean hashDevice;
@@ -55,13 +65,20 @@ final class Layout {
         final boolean awaiting;
         final FieldNames[] shapes = new FieldNames[TIME_NAMES.length];
 
-        Entry(Object[] inputs, int hash, int netmap, long version, Computed out, int split, boolean awaiting) {
+        /** From a run of the rules whose output holds the event-time fields at [split, afterTime), left out here. */
+        Entry(Object[] inputs, int hash, int netmap, long version, Computed out, int split, int afterTime,
+                boolean awaiting) {
             this.inputs = inputs;
             this.hash = hash;
             this.netmap = netmap;
             this.version = version;
-            this.names = Arrays.copyOf(out.names, out.size);
-            this.values = Arrays.copyOf(out.values, out.size);
+            int n = out.size - (afterTime - split);
+            this.names = new String[n];
+            this.values = new Object[n];
+            System.arraycopy(out.names, 0, names, 0, split);
+            System.arraycopy(out.values, 0, values, 0, split);
+            System.arraycopy(out.names, afterTime, names, split, out.size - afterTime);
+            System.arraycopy(out.values, afterTime, values, split, out.size - afterTime);
             this.split = split;
             this.awaiting = awaiting;
         }
@@ -120,6 +137,10 @@ final class Layout {
      */
     long hash(Fields f) {
         if (!memoizable) {
+            return 0L;
+        }
+        if (bypass > 0) {
+            bypass--;
             return 0L;
         }
         int h = 0;
@@ -210,11 +231,36 @@ final class Layout {
         return f.value(blockPos[i]) instanceof Fields block ? block.path(blockPath[i]) : null;
     }
 
-    /** The remembered answer for a record whose inputs hash to {@code hashed}, or null. */
+    /**
+     * The remembered answer for a record whose inputs hash to {@code hashed}, or null. Counts hits: when more
+     * than half of a window of lookups missed (inputs that hardly repeat, e.g. a new user id on every event),
+     * remembering costs more than it saves, so the layout runs the rules directly for a while, then tries again.
+     */
     Entry find(Fields f, long hashed, int netmap, long version) {
         if (hashed == 0L) {
             return null;
         }
+        Entry e = lookup(f, hashed, netmap, version);
+        if (e == null) {
+            windowMisses++;
+        }
+        if (++windowLookups == WINDOW) {
+            if (windowMisses * 2 > WINDOW) {
+                bypass = BYPASS;
+                bypassed++;
+            }
+            windowLookups = 0;
+            windowMisses = 0;
+        }
+        return e;
+    }
+
+    /** How many times the memo was switched off for {@value #BYPASS} records since start (for tests). */
+    long bypassed() {
+        return bypassed;
+    }
+
+    private Entry lookup(Fields f, long hashed, int netmap, long version) {
         int h = (int) hashed;
         Entry e = memo[slot(h)];
         if (e == null || e.hash != h || e.version != version || e.netmap != netmap) {
@@ -255,17 +301,30 @@ final class Layout {
         return k;
     }
 
-    /** The rule inputs, two per rule in rule order, from a record's distinct inputs. */
-    Object[] ruleInputs(Object[] inputs) {
-        Object[] out = new Object[slotKey.length];
-        for (int i = 0; i < slotKey.length; i++) {
-            out[i] = slotKey[i] < 0 ? null : inputs[slotKey[i]];
+    /** For every rule input slot (slot 0 = the device), its index in {@link #inputs} or -1. */
+    int[] slotKey() {
+        return slotKey;
+    }
+
+    /**
+     * The shared {@code FieldNames} of the names {@code out} holds: direct-mapped by their hash, checked name by
+     * name, else from {@code intern} (a run of rules gives one of a few lists per layout).
+     */
+    FieldNames shape(Computed out, BiFunction<String[], Integer, FieldNames> intern) {
+        int slot = (out.hash ^ out.hash >>> 16) & (SHAPE_SLOTS - 1);
+        FieldNames known = shapes[slot];
+        if (known != null && shapeHashes[slot] == out.hash && out.sameNames(known)) {
+            return known;
         }
-        return out;
+        FieldNames created = intern.apply(out.names, out.size);
+        shapes[slot] = created;
+        shapeHashes[slot] = out.hash;
+        return created;
     }
 
     /** Remembers an answer computed from {@code inputs} (unless this layout is not memoized). */
-    Entry remember(Object[] inputs, long hashed, int netmap, long version, Computed out, int split, boolean awaiting) {
+    Entry remember(Object[] inputs, long hashed, int netmap, long version, Computed out, int split, int afterTime,
+            boolean awaiting) {
         if (hashed != 0L) {
             for (Object v : inputs) {
                 if (v != null && !(v instanceof Long) && !(v instanceof String)) {
@@ -284,7 +343,7 @@ final class Layout {
                 h = hashOf(inputs);
             }
         }
-        Entry e = new Entry(inputs, h, netmap, version, out, split, awaiting);
+        Entry e = new Entry(inputs, h, netmap, version, out, split, afterTime, awaiting);
         if (hashed != 0L) {
             memo[slot(h)] = e;
         }

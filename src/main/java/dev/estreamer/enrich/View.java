@@ -45,11 +45,16 @@ final class View {
         }
     }
 
-    /** Applies every rule to inputs already read: rule r's are {@code in[offset + 2r]} and the next. */
-    void apply(Object[] in, int offset, Computed out) {
+    /**
+     * Applies every rule to inputs already read: rule r's are {@code inputs[slots[offset + 2r]]} and the next
+     * ({@code slots} holds -1 for an input absent from the layout).
+     */
+    void apply(Object[] inputs, int[] slots, int offset, Computed out) {
         Rule[] rs = rules;
         for (int r = 0, k = offset; r < rs.length; r++, k += 2) {
-            rs[r].apply(in[k], in[k + 1], out);
+            int a = slots[k];
+            int b = slots[k + 1];
+            rs[r].apply(a < 0 ? null : inputs[a], b < 0 ? null : inputs[b], out);
         }
     }
 

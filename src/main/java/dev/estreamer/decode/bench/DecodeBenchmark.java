@@ -6,6 +6,7 @@ import dev.estreamer.format.CefFormatter;
 import dev.estreamer.enrich.Enricher;
 import dev.estreamer.enrich.MetadataCache;
 import dev.estreamer.format.JsonFormatter;
+import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
 import dev.estreamer.wire.FrameReader;
@@ -58,6 +59,8 @@ public class DecodeBenchmark {
     private byte[][] golden;
     private Record[] goldenRecords;
     private Enricher enricher;
+    private Record[] unseenRecords;
+    static final int UNSEEN = 4096;
     private byte[] connection;
     private byte[] connection163;
     private byte[] connection174;
@@ -73,6 +76,10 @@ public class DecodeBenchmark {
         for (int i = 0; i < golden.length; i++) {
             goldenRecords[i] = decoder.decode(golden[i]);
         }
+        unseenRecords = new Record[UNSEEN];
+        for (int i = 0; i < UNSEEN; i++) {
+            unseenRecords[i] = withUser(goldenRecords[i % golden.length], 1_000_000L + i);
+        }
         enricher = new Enricher(MetadataCache.withDefaults());
         for (byte[] payload : goldenPayloads(false)) {
             enricher.enrich(decoder.decode(payload)); // the capture's metadata records fill the cache
@@ -85,6 +92,17 @@ public class DecodeBenchmark {
                 "ingressZone", "ed81dc4e-3444-11eb-a581-703a42c735fb"), true, 1606923302L);
         connection163 = encoder.encode(CONNECTION, modernConnection(163), true, 1606923302L);
         connection174 = encoder.encode(CONNECTION, modernConnection(174), true, 1606923302L);
+    }
+
+    private static Record withUser(Record r, long userId) {
+        Fields body = r.fields();
+        Object[] values = new Object[body.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = body.name(i).equals("userId") ? (Object) userId : body.value(i);
+        }
+        return new Record(new Record.Header(r.recordType(), r.netmapId(), r.recordLength(), r.hasArchiveTimestamp(),
+                r.archiveTimestamp(), r.checksum()), r.name(), r.category(), r.family(), r.status(),
+                new Fields(body.names(), values), r.raw());
     }
 
     /** A busy 6.x/7.x connection: IPv4 and IPv6 peers, zones, policy, URL, user agent, SNI, DNS. */
@@ -244,6 +262,19 @@ public class DecodeBenchmark {
     @OperationsPerInvocation(GOLDEN_CONNECTIONS)
     public void enrichGolden(Blackhole sink) {
         for (Record r : goldenRecords) {
+            sink.consume(enricher.enrich(r));
+        }
+    }
+
+    /**
+     * The worst case of enrichment: the golden records with a different user id each ({@value #UNSEEN} variants,
+     * 8 times the enricher's memo slots per layout), so no record's inputs are remembered and every one runs
+     * the rules. Score = records per second.
+     */
+    @Benchmark
+    @OperationsPerInvocation(UNSEEN)
+    public void enrichUnseenGolden(Blackhole sink) {
+        for (Record r : unseenRecords) {
             sink.consume(enricher.enrich(r));
         }
     }
