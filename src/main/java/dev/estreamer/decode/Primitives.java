@@ -224,13 +224,19 @@ public final class Primitives {
             if (nuls == len) {
                 return "";
             }
-            if (nuls == 0) {
-                return new String(b, off, len, StandardCharsets.ISO_8859_1);
+            int end = off + len;
+            int trailing = 0;
+            while (trailing < nuls && b[end - 1 - trailing] == 0) {
+                trailing++;
             }
-            // FMC strings end in a NUL: copy around the NULs instead of building the string twice
+            if (trailing == nuls) {
+                // no NUL inside (FMC strings end in one): one bulk copy of what is before the terminator
+                return new String(b, off, len - nuls, StandardCharsets.ISO_8859_1);
+            }
+            // NULs inside the text: copy around them instead of building the string twice
             byte[] out = new byte[len - nuls];
             int n = 0;
-            for (int i = off, end = off + len; i < end; i++) {
+            for (int i = off; i < end; i++) {
                 if (b[i] != 0) {
                     out[n++] = b[i];
                 }
