@@ -36,7 +36,7 @@ final class BenchCommand implements Command {
             "decodeAndFormatJson174", "formatGolden", "decodeAndFormatCefGolden");
     private static final List<String> WHICH = List.of("decode", "enrich", "json", "e2e", "e2e-cef-tcp");
     private static final int JMH_ITERATIONS = 5;
-    static final String DEFAULT_CLIENT_OPTIONS = "-Xms64m -Xmx160m -XX:+UseSerialGC";
+    static final String DEFAULT_CLIENT_OPTIONS = "-Xms64m -Xmx128m -XX:+UseSerialGC";
 
     @Override
     public String name() {

@@ -35,7 +35,7 @@ final class ConfigBinder {
         return new EstreamerConfig(source, top.get(ENABLED), StartMode.of(start),
                 top.get(CONNECT_TIMEOUT), top.get(RESPONSE_TIMEOUT),
                 dataDir == null ? base : resolve(dataDir), top.get(MAX_MESSAGE_LENGTH),
-                reconnect(top), new Queues(top.get(BATCH_SIZE), top.get(QUEUE_SIZE)),
+                reconnect(top), new Queues(top.get(BATCH_SIZE), top.get(QUEUE_SIZE), top.get(QUEUE_MEGABYTES)),
                 new Monitor(top.get(MONITOR_PERIOD), top.get(MONITOR_HANDLED), top.get(MONITOR_BOOKMARK),
                         top.get(MONITOR_DETAILS)),
                 logging(top), subscription(top), handler(top),

@@ -45,6 +45,8 @@ public final class Keys {
             "eNcore's process count.", "estreamer sizes its own threads");
     public static final Key<Integer> QUEUE_SIZE = Key.optional("queueSize", COUNT, "200", ENCORE,
             "Capacity, in batches, of each bounded queue between pipeline stages.");
+    public static final Key<Integer> QUEUE_MEGABYTES = Key.optional("queueMegabytes", integer(1, 65_536), "32", ESTREAMER,
+            "Most megabytes of records in each bounded queue between pipeline stages (received, formatted), per FMC; with queueSize, whichever bound is reached first applies (an enriched JSON event is about 4 KB, an intrusion packet record up to 64 KB: this one bounds the memory).");
     public static final Key<Integer> BATCH_SIZE = Key.optional("batchSize", COUNT, "100", ENCORE,
             "Most records per batch handed to an outputter; unlike eNcore, a partial batch is flushed as soon as the pipeline is idle.");
     public static final Key<Boolean> ALWAYS_ATTEMPT_TO_CONTINUE = Key.ignored("alwaysAttemptToContinue", BOOLEAN, "false",

@@ -124,7 +124,7 @@ public final class Assembly {
         int capacity = Math.max(batch * 2, config.queues().queueSize() * batch);
         return new FmcPipeline(server.name(), settings, connector, new RecordDecoder(),
                 new RecordFilter(config.handler().records()), outputs, bookmarks, start(config.start()),
-                batch, capacity, Duration.ofSeconds(1),
+                batch, capacity, (long) config.queues().queueMegabytes() << 20, Duration.ofSeconds(1),
                 enrichment(config, server));
     }
 

@@ -45,6 +45,9 @@ public final class FmcPipeline implements AutoCloseable {
     private final AckTracker tracker;
     private final BlockingQueue<Received> received;
     private final BlockingQueue<Formatted> formatted;
+    private final ByteBudget formattedBytes;
+    /** Bytes of payloads read from the FMC and not yet processed (an intrusion packet record can be 64 KB). */
+    private final ByteBudget receivedBytes;
     private final FmcSession session;
     private final SessionStats sessionStats = new SessionStats();
     private final PipelineStats stats = new PipelineStats();
@@ -63,11 +66,13 @@ public final class FmcPipeline implements AutoCloseable {
     record Received(long sequence, byte[] payload) {
     }
 
-    record Formatted(long sequence, byte[][] perOutput) {
+    record Formatted(long sequence, byte[][] perOutput, int bytes) {
     }
 
     private static final Received POISON = new Received(-1, new byte[0]);
-    private static final Formatted DONE = new Formatted(-1, new byte[0][]);
+    private static final Formatted DONE = new Formatted(-1, new byte[0][], 0);
+    /** Default bound, in bytes, of each queue between stages (see {@link ByteBudget}). */
+    public static final long DEFAULT_QUEUE_BYTES = 32L << 20;
 
     public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
             RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
@@ -79,6 +84,19 @@ public final class FmcPipeline implements AutoCloseable {
     public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
             RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
             int queueCapacity, Duration bookmarkInterval, Enrichment enrichment) {
+        this(name, sessionSettings, connector, decoder, filter, outputs, bookmarks, start, batchSize, queueCapacity,
+                DEFAULT_QUEUE_BYTES, bookmarkInterval, enrichment);
+    }
+
+    /**
+     * @param queueCapacity most records in each queue between stages
+     * @param queueBytes    most bytes of records in each queue between stages (whichever bound is reached first)
+     */
+    public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
+            RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
+            int queueCapacity, long queueBytes, Duration bookmarkInterval, Enrichment enrichment) {
+        this.receivedBytes = new ByteBudget(queueBytes);
+        this.formattedBytes = new ByteBudget(queueBytes);
         this.enrichment = enrichment;
         this.name = name;
         this.sessionSettings = sessionSettings;
@@ -140,6 +158,7 @@ public final class FmcPipeline implements AutoCloseable {
         public void onRecord(byte[] payload) throws InterruptedException {
             long sequence = tracker.register(RecordHeaders.archiveTimestamp(payload));
             stats.received.incrementAndGet();
+            receivedBytes.acquire(payload.length);
             received.put(new Received(sequence, payload));
         }
     }
@@ -168,6 +187,7 @@ public final class FmcPipeline implements AutoCloseable {
                     hold.offer(item.sequence(), record, enrichment.awaitsMetadata(), emit);
                     stats.held.set(hold.size());
                 }
+                receivedBytes.release(item.payload().length);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -206,7 +226,12 @@ public final class FmcPipeline implements AutoCloseable {
             tracker.acknowledge(sequence);
             return;
         }
-        formatted.put(new Formatted(sequence, perOutput));
+        int bytes = 0;
+        for (byte[] b : perOutput) {
+            bytes += b == null ? 0 : b.length;
+        }
+        formattedBytes.acquire(bytes);
+        formatted.put(new Formatted(sequence, perOutput, bytes));
     }
 
     private void write() {
@@ -232,9 +257,12 @@ public final class FmcPipeline implements AutoCloseable {
                 for (int i = 0; i < outputs.size(); i++) {
                     deliveries.get(i).deliver(batch);
                 }
+                long bytes = 0;
                 for (Formatted f : batch) {
                     tracker.acknowledge(f.sequence());
+                    bytes += f.bytes();
                 }
+                formattedBytes.release(bytes);
                 stats.written.addAndGet(batch.size());
                 commitSoon();
             }

@@ -38,7 +38,7 @@ class EncoreConfigTest {
         assertThat(c.start()).isEqualTo(StartMode.BOOKMARK);
         assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(c.responseTimeout()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.queues()).isEqualTo(new Queues(100, 200));
+        assertThat(c.queues()).isEqualTo(new Queues(100, 200, 32));
         assertThat(c.dataDirectory()).isEqualTo(dir.toAbsolutePath().normalize());
         assertThat(c.maxMessageLength()).isEqualTo(16_777_216);
         assertThat(c.monitor()).isEqualTo(new Monitor(Duration.ofSeconds(120), true, false, false));
