@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /** Big-endian readers and the text renderings eNcore uses for addresses, UUIDs, MACs and strings. */
 public final class Primitives {
@@ -25,13 +26,19 @@ public final class Primitives {
         }
     }
 
+    /** Zeros to compare against: {@code Arrays.mismatch} is a vectorized intrinsic, a byte loop is not. */
+    private static final byte[] ZEROS = new byte[64];
+
     private static boolean zero(byte[] b, int off, int len) {
-        for (int i = off, end = off + len; i < end; i++) {
-            if (b[i] != 0) {
-                return false;
+        if (len > ZEROS.length) {
+            for (int i = off, end = off + len; i < end; i++) {
+                if (b[i] != 0) {
+                    return false;
+                }
             }
+            return true;
         }
-        return true;
+        return Arrays.mismatch(b, off, off + len, ZEROS, 0, len) < 0;
     }
 
     private Primitives() {

@@ -6,7 +6,6 @@ import dev.estreamer.record.Record;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * eNcore-shaped JSON, one object per record: header keys, the body in wire order (the record's block
@@ -27,8 +26,8 @@ public final class JsonFormatter implements Formatter {
     private static final byte[] COMPUTED = ascii(",\"@computed\":{");
     private static final byte[] END = ascii("}}");
     /** Layouts are few (the catalogue's); a caller minting names per record must not grow the cache forever. */
-    private static final int MAX_CACHED_LAYOUTS = 4096;
-    private static final ConcurrentHashMap<FieldNames, JsonBuffer.Key[]> KEYS = new ConcurrentHashMap<>();
+    /** Each layout's encoded keys, kept with the layout (one array read per record, no map lookup). */
+    private static final int KEYS = FieldNames.attachmentSlot();
     // one buffer per thread: formatting runs on a few pipeline threads, each many times a second
     private static final ThreadLocal<JsonBuffer> BUFFER = ThreadLocal.withInitial(JsonBuffer::new);
 
@@ -67,9 +66,13 @@ public final class JsonFormatter implements Formatter {
             if (v == null) {
                 continue;
             }
-            out.key(keys[i], comma);
+            if (v instanceof Long l && l == 0L) {
+                out.keyAndZero(keys[i], comma);
+            } else {
+                out.key(keys[i], comma);
+                writeValue(out, v);
+            }
             comma = true;
-            writeValue(out, v);
         }
     }
 
@@ -103,15 +106,13 @@ public final class JsonFormatter implements Formatter {
     }
 
     private static JsonBuffer.Key[] keys(FieldNames names) {
-        JsonBuffer.Key[] keys = KEYS.get(names);
+        JsonBuffer.Key[] keys = (JsonBuffer.Key[]) names.attachment(KEYS);
         if (keys == null) {
             keys = new JsonBuffer.Key[names.size()];
             for (int i = 0; i < keys.length; i++) {
                 keys[i] = new JsonBuffer.Key(names.name(i));
             }
-            if (KEYS.size() < MAX_CACHED_LAYOUTS) {
-                KEYS.putIfAbsent(names, keys);
-            }
+            names.attach(KEYS, keys);
         }
         return keys;
     }

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /** Ordered field names of one layout, shared by every {@link Fields} decoded with that layout. */
 public final class FieldNames {
@@ -19,6 +21,34 @@ public final class FieldNames {
                 throw new IllegalArgumentException("duplicate field name " + this.names[i] + " in " + names);
             }
         }
+    }
+
+    /**
+     * Data a consumer derives from a layout once and needs for every record of it (a formatter's encoded keys),
+     * kept with the layout so that finding it costs an array read instead of a map lookup per record. Slots are
+     * handed out by {@link #attachmentSlot()}, one per consumer class.
+     */
+    private final AtomicReferenceArray<Object> attachments = new AtomicReferenceArray<>(MAX_ATTACHMENTS);
+    private static final int MAX_ATTACHMENTS = 8;
+    private static final AtomicInteger SLOTS = new AtomicInteger();
+
+    /** A slot for {@link #attachment}/{@link #attach}; call once per consumer (a static final field). */
+    public static int attachmentSlot() {
+        int slot = SLOTS.getAndIncrement();
+        if (slot >= MAX_ATTACHMENTS) {
+            throw new IllegalStateException("more than " + MAX_ATTACHMENTS + " layout attachment slots");
+        }
+        return slot;
+    }
+
+    /** What was attached in {@code slot}, or null. */
+    public Object attachment(int slot) {
+        return attachments.get(slot);
+    }
+
+    /** Attaches an immutable value derived from these names; racing threads may both attach equal values. */
+    public void attach(int slot, Object value) {
+        attachments.set(slot, value);
     }
 
     public static FieldNames of(String... names) {
