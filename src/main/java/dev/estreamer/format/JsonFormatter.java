@@ -58,7 +58,11 @@ public final class JsonFormatter implements Formatter {
         return out.toByteArray();
     }
 
-    /** The fields as {@code "name":value} pairs, each after a comma when {@code comma} or not the first. */
+    /**
+     * The fields as {@code "name":value} pairs, each after a comma when {@code comma} or not the first. Numbers
+     * and strings, nearly every value, are written here; the rest (blocks, lists) through {@link #writeOther},
+     * kept out of line so that this loop stays small enough for the JIT to compile the same way every run.
+     */
     private static void writeFields(JsonBuffer out, Fields fields, boolean comma) {
         JsonBuffer.Key[] keys = keys(fields.names());
         for (int i = 0, n = fields.size(); i < n; i++) {
@@ -66,11 +70,20 @@ public final class JsonFormatter implements Formatter {
             if (v == null) {
                 continue;
             }
-            if (v instanceof Long l && l == 0L) {
-                out.keyAndZero(keys[i], comma);
+            if (v instanceof Long l) {
+                long x = l;
+                if (x == 0L) {
+                    out.keyAndZero(keys[i], comma);
+                } else {
+                    out.key(keys[i], comma);
+                    out.unsignedNumber(x); // u64 above Long.MAX_VALUE is negative in the long
+                }
+            } else if (v instanceof String s) {
+                out.key(keys[i], comma);
+                out.string(s);
             } else {
                 out.key(keys[i], comma);
-                writeValue(out, v);
+                writeOther(out, v);
             }
             comma = true;
         }
@@ -81,7 +94,13 @@ public final class JsonFormatter implements Formatter {
             out.unsignedNumber(l); // u64 above Long.MAX_VALUE is negative in the long
         } else if (v instanceof String s) {
             out.string(s);
-        } else if (v instanceof Fields f) {
+        } else {
+            writeOther(out, v);
+        }
+    }
+
+    private static void writeOther(JsonBuffer out, Object v) {
+        if (v instanceof Fields f) {
             out.raw((byte) '{');
             writeFields(out, f, false);
             out.raw((byte) '}');
