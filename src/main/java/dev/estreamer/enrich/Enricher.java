@@ -96,6 +96,17 @@ public final class Enricher {
         return awaiting;
     }
 
+    /** How many times a layout's memo stepped aside because its inputs hardly repeated (for tests and diagnostics). */
+    long memoBypasses() {
+        long n = 0;
+        for (Map<FieldNames, Layout> byNames : layouts.values()) {
+            for (Layout l : byNames.values()) {
+                n += l.bypassed();
+            }
+        }
+        return n;
+    }
+
     /** How many metadata records changed the cache since start. */
     public long metadataChanges() {
         return metadataChanges;

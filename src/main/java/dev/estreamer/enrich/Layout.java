@@ -35,7 +35,7 @@ final class Layout {
     private final int[] fieldPos;
     private final int[] blockPos;
     private final String[] blockPath;
-    /** For every rule input slot, its index in {@link #key} (-1 = absent from this layout). */
+    /** For every rule input slot, its index in a record's {@link #inputs} (-1 = absent from this layout). */
     private final int[] slotKey;
     private final Entry[] memo = new Entry[SLOTS];
     private boolean memoizable = true;

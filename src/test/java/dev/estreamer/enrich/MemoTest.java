@@ -124,4 +124,19 @@ class MemoTest {
             assertThat(enricher.decorate(de).computed().get("destinationIpCountry")).isEqualTo("germany");
         }
     }
+
+    @Test
+    void inputsThatNeverRepeatSwitchTheMemoOffAndTheAnswersStayRight() {
+        List<Record> records = GoldenRecords.decoded();
+        Enricher warm = new Enricher(MetadataCache.withDefaults());
+        records.stream().filter(r -> r.recordType() != 71).forEach(warm::enrich);
+        List<Record> connections = records.stream().filter(r -> r.recordType() == 71).toList();
+        for (int i = 0; i < 5000; i++) {
+            Record r = withField(connections.get(i % connections.size()), "userId", 1_000_000L + i);
+            Record enriched = warm.decorate(r);
+            assertThat(described(enriched.computed())).as("record %d", i)
+                    .isEqualTo(described(new Enricher(warm.cache()).decorate(r).computed()));
+        }
+        assertThat(warm.memoBypasses()).as("a window with more than half misses switches the memo off").isPositive();
+    }
 }
