@@ -289,9 +289,10 @@ public final class FmcPipeline implements AutoCloseable {
      */
     private void commitSoon() {
         long now = System.nanoTime();
-        // The window starts at the last write that happened, not the last attempt: a batch with
-        // nothing committable yet (only metadata, timestamp 0) must not hold back the next one.
-        if (now - lastEagerCommit >= EAGER_COMMIT.toNanos() && commitBookmark()) {
+        // The window opens only once there is a bookmark to commit: a batch with nothing committable yet
+        // (only metadata, timestamp 0) must not hold back the next one. An attempt that found the bookmark
+        // unchanged does open it (committable() scans what is pending: not once per batch).
+        if (now - lastEagerCommit >= EAGER_COMMIT.toNanos() && commitBookmark() > 0) {
             lastEagerCommit = now;
         }
     }
@@ -299,21 +300,20 @@ public final class FmcPipeline implements AutoCloseable {
     /**
      * Writes the committable bookmark when it moved; safe to call from any thread.
      *
-     * @return whether a new bookmark was written
+     * @return the committable bookmark (0 while nothing with a timestamp is durable yet)
      */
-    public synchronized boolean commitBookmark() {
+    public synchronized long commitBookmark() {
         long committable = tracker.committable();
         if (committable > 0 && committable != lastWrittenBookmark) {
             try {
                 bookmarks.write(committable);
                 lastWrittenBookmark = committable;
                 log.debug("Bookmark {} committed for {} ({} pending)", committable, name, tracker.pending());
-                return true;
             } catch (IOException e) {
                 log.error("Cannot write bookmark {}: {}; will retry", bookmarks.file(), e.toString());
             }
         }
-        return false;
+        return committable;
     }
 
     /**
