@@ -70,54 +70,38 @@ final class JsonBuffer {
         buf[len++] = b;
     }
 
-    /**
-     * A field's {@code ,"name":} from a {@link Key}, without the comma for the first field of an object.
-     */
+    /** A field's {@code ,"name":} from a {@link Key}, without the comma for the first field of an object. */
     void key(Key key, boolean comma) {
-        byte[] k = key.padded;
-        ensure(k.length + 1);
-        if (comma) {
-            copy(k, key.length);
-        } else {
-            System.arraycopy(k, 1, buf, len, key.length - 1);
-            len += key.length - 1;
-        }
-    }
-
-    /**
-     * Appends the first {@code n} bytes of {@code k}. A plain loop, which C2 turns into a vectorized copy in any
-     * inlining context; a {@code VarHandle} view copied 8 bytes at a time was fast only when inlined, and in
-     * some JIT runs it was not (decode + JSON then ran at two thirds of its usual rate).
-     */
-    private void copy(byte[] k, int n) {
-        System.arraycopy(k, 0, buf, len, n);
-        len += n;
+        prefixed(key.name, comma);
     }
 
     /** {@code ,"name":0} in one copy: a zero is the most common value of a record (counters, unused ids). */
     void keyAndZero(Key key, boolean comma) {
-        byte[] k = key.paddedZero;
-        ensure(k.length + 1);
-        if (comma) {
-            copy(k, key.length + 1);
-        } else {
-            System.arraycopy(k, 1, buf, len, key.length);
-            len += key.length;
-        }
+        prefixed(key.nameAndZero, comma);
     }
 
-    /** {@code ,"name":} of one field (and {@code ,"name":0}), encoded once per layout. */
-    static final class Key {
-        final byte[] padded; // the bytes of ,"name":
-        final byte[] paddedZero;
-        final int length;
+    /**
+     * Appends {@code k}, which starts with a comma, with or without it. {@code System.arraycopy}: an 8-byte
+     * {@code VarHandle} copy was fast only when C2 inlined it, and in some JIT runs it did not (decode + JSON
+     * then ran at two thirds of its usual rate).
+     */
+    private void prefixed(byte[] k, boolean comma) {
+        int from = comma ? 0 : 1;
+        int n = k.length - from;
+        ensure(n);
+        System.arraycopy(k, from, buf, len, n);
+        len += n;
+    }
 
-        Key(String name) {
-            byte[] k = key(name);
-            this.length = k.length;
-            this.padded = k;
-            this.paddedZero = Arrays.copyOf(k, k.length + 1);
-            paddedZero[k.length] = '0';
+    /** {@code ,"name":} and {@code ,"name":0} of one field, encoded once per layout. */
+    static final class Key {
+        final byte[] name;
+        final byte[] nameAndZero;
+
+        Key(String field) {
+            this.name = key(field);
+            this.nameAndZero = Arrays.copyOf(name, name.length + 1);
+            nameAndZero[name.length] = '0';
         }
     }
 
