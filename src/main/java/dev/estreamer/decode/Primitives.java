@@ -27,17 +27,10 @@ public final class Primitives {
     }
 
     /** Zeros to compare against: {@code Arrays.mismatch} is a vectorized intrinsic, a byte loop is not. */
-    private static final byte[] ZEROS = new byte[64];
+    private static final byte[] ZEROS = new byte[ZERO_HEX.length - 1];
 
+    /** Whether {@code len} (at most 64: the zero renderings cached) bytes at {@code off} are all zero. */
     private static boolean zero(byte[] b, int off, int len) {
-        if (len > ZEROS.length) {
-            for (int i = off, end = off + len; i < end; i++) {
-                if (b[i] != 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
         return Arrays.mismatch(b, off, off + len, ZEROS, 0, len) < 0;
     }
 
