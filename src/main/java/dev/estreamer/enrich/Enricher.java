@@ -128,10 +128,7 @@ public final class Enricher {
     public Record decorate(Record record) {
         int type = record.recordType();
         if (record.status() != Status.DECODED) {
-            Computed out = computed;
-            out.reset();
-            out.put("recordTypeCategory", record.category());
-            out.put("recordTypeDescription", record.name());
+            Computed out = begin(record);
             awaiting = false;
             return record.withComputed(new Fields(shape(out.names, out.size), Arrays.copyOf(out.values, out.size)));
         }
@@ -171,10 +168,7 @@ public final class Enricher {
         int type = record.recordType();
         Object[] inputs = layout.inputs(record.fields());
         int[] slots = layout.slotKey();
-        Computed out = computed;
-        out.reset();
-        out.put("recordTypeCategory", record.category());
-        out.put("recordTypeDescription", record.name());
+        Computed out = begin(record);
         Object device = inputs[0];
         if (device != null) {
             Object name = deviceName(device);
@@ -209,6 +203,15 @@ public final class Enricher {
                     .shapes[timeKind] = shape;
         }
         return record.withComputed(new Fields(shape, Arrays.copyOf(out.values, out.size)));
+    }
+
+    /** The computed fields every record gets, decoded or not: its type's category and description. */
+    private Computed begin(Record record) {
+        Computed out = computed;
+        out.reset();
+        out.put("recordTypeCategory", record.category());
+        out.put("recordTypeDescription", record.name());
+        return out;
     }
 
     private View view(int type) {
