@@ -21,6 +21,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.net.ConnectException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -426,11 +427,7 @@ public final class Diagnostics {
             return null;
         } catch (IOException e) {
             close(tls);
-            HandshakeFailure why = e instanceof SSLException ssl ? HandshakeFailure.explain(ssl) : null;
-            checks.add(why != null ? Check.fail(name, why.cause(), why.fix())
-                    : Check.fail(name, "the FMC ended the handshake (" + HandshakeFailure.reason(e) + "): it most"
-                    + " likely rejected the client certificate (the client was revoked or deleted on the FMC, or the"
-                    + " PKCS#12 was issued by another FMC)", HandshakeFailure.NEW_CLIENT));
+            checks.add(endedHandshake(name, e));
             return null;
         }
         SSLSession session = tls.getSession();
@@ -446,6 +443,47 @@ public final class Diagnostics {
         }
         checks.add(Check.ok(name, session.getProtocol() + " " + session.getCipherSuite() + peer));
         return tls;
+    }
+
+    /** The FMC's alert (or the reset after it) that ended a handshake: it refused the client certificate. */
+    private static Check endedHandshake(String name, IOException e) {
+        HandshakeFailure why = e instanceof SSLException ssl ? HandshakeFailure.explain(ssl) : null;
+        return why != null ? Check.fail(name, why.cause(), why.fix())
+                : Check.fail(name, "the FMC ended the handshake (" + HandshakeFailure.reason(e) + "): it most"
+                + " likely rejected the client certificate (the client was revoked or deleted on the FMC, or the"
+                + " PKCS#12 was issued by another FMC)", HandshakeFailure.NEW_CLIENT);
+    }
+
+    /**
+     * How long to wait, after a TLS 1.3 handshake, for the FMC's verdict on the client certificate: in 1.3 the
+     * client finishes its handshake before the server has checked that certificate, so a refusal arrives as an
+     * alert afterwards (or, when the request is written first, as a broken pipe that hides it).
+     */
+    private static final int VERDICT_MILLIS = 300;
+
+    /**
+     * Reads the FMC's alert when it refused the client certificate after a TLS 1.3 handshake; returns the
+     * failed check, or null when nothing came within {@link #VERDICT_MILLIS} (the FMC says nothing before the
+     * request) or the session is TLS 1.2 (whose handshake already carried the verdict). A byte that did come is
+     * pushed back for the reader.
+     */
+    private static Check certificateVerdict(String name, SSLSocket tls, PushbackInputStream in) throws IOException {
+        if (!"TLSv1.3".equals(tls.getSession().getProtocol())) {
+            return null;
+        }
+        tls.setSoTimeout(VERDICT_MILLIS);
+        try {
+            int b = in.read();
+            if (b < 0) {
+                return Check.fail(name, CLOSED_AFTER_HANDSHAKE, CLOSED_FIX);
+            }
+            in.unread(b);
+            return null;
+        } catch (SocketTimeoutException e) {
+            return null;
+        } catch (IOException e) {
+            return endedHandshake(name, e);
+        }
     }
 
     // ---- step 7: the Event Stream Request and the first answer
@@ -465,8 +503,14 @@ public final class Diagnostics {
         FrameWriter writer;
         FrameReader reader;
         try {
+            PushbackInputStream in = new PushbackInputStream(tls.getInputStream(), 1);
+            Check refused = certificateVerdict(name, tls, in);
+            if (refused != null) {
+                checks.add(refused);
+                return;
+            }
             tls.setSoTimeout(millis(probe.responseTimeout()));
-            reader = new FrameReader(new BufferedInputStream(tls.getInputStream()), probe.maxMessageLength());
+            reader = new FrameReader(new BufferedInputStream(in), probe.maxMessageLength());
             writer = new FrameWriter(new BufferedOutputStream(tls.getOutputStream()));
             writer.write(new EventStreamRequest(EventStreamRequest.NOW, flags).toFrame());
             reply = firstReply(reader, writer, wait, extended);
