@@ -147,7 +147,7 @@ public final class Catalogue {
             }
             steps.add(new Step(Kind.MERGED, block.id(), base, 0, -1, block));
             variants[i] = new Layout("record " + type + "/" + block.id(), 0, -1, false,
-                    names(names, "record " + type), steps.toArray(new Step[0]), owners(names.size(), steps));
+                    names(names, steps, "record " + type), steps.toArray(new Step[0]), owners(names.size(), steps));
         }
         return new RecordDef(new RecordType(type, name, category, family, List.copyOf(blockTypes)), null,
                 prefixSize, variantTypes, variants);
@@ -195,7 +195,7 @@ public final class Catalogue {
         List<Step> steps = new ArrayList<>();
         compileFields(specs, names, steps, "block " + key);
         Layout layout = new Layout(key, Integer.parseInt(st[0]), Integer.parseInt(st[1]), true,
-                names(names, "block " + key), steps.toArray(new Step[0]), owners(names.size(), steps));
+                names(names, steps, "block " + key), steps.toArray(new Step[0]), owners(names.size(), steps));
         blocks.put(key, layout);
         compiling.remove(key);
         return layout;
@@ -205,7 +205,7 @@ public final class Catalogue {
         List<String> names = new ArrayList<>();
         List<Step> steps = new ArrayList<>();
         compileFields(specs, names, steps, id);
-        return new Layout(id, 0, -1, false, names(names, id), steps.toArray(new Step[0]),
+        return new Layout(id, 0, -1, false, names(names, steps, id), steps.toArray(new Step[0]),
                 owners(names.size(), steps));
     }
 
@@ -277,9 +277,20 @@ public final class Catalogue {
         throw invalid(context + ": field " + name + " needs a positive size, got " + arg);
     }
 
-    private static FieldNames names(List<String> names, String context) {
+    private static FieldNames names(List<String> names, List<Step> steps, String context) {
+        boolean[] ascii = new boolean[names.size()];
+        for (Step s : steps) {
+            if (s.kind() == Kind.MERGED) {
+                FieldNames block = s.nested().names();
+                for (int i = 0; i < block.size(); i++) {
+                    ascii[s.slot() + i] = block.asciiText(i);
+                }
+            } else if (s.slot() >= 0) {
+                ascii[s.slot()] = s.kind().asciiText;
+            }
+        }
         try {
-            return new FieldNames(names);
+            return new FieldNames(names, ascii);
         } catch (IllegalArgumentException e) {
             throw invalid(context + ": " + e.getMessage());
         }

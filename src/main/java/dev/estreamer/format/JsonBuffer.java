@@ -14,12 +14,29 @@ final class JsonBuffer {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     /** Per ASCII char: 0 = as is, 'u' = {@code \\u00XX}, else the letter after the backslash. */
     private static final byte[] ESCAPES = new byte[128];
+    /** Tens and ones digit of 0..99: numbers are written two digits per division. */
+    private static final byte[] TENS = new byte[100];
+    private static final byte[] ONES = new byte[100];
+    /** Per byte: 1 when JSON needs it escaped (control chars, quote, backslash) or it is not ASCII. */
+    private static final byte[] NEEDS_ESCAPE = new byte[256];
+    /**
+     * Strings at least this long that passed {@link #asciiString}'s check are remembered (UUIDs, hex); shorter
+     * ones (IPv4 addresses, new with every record) cost less to check than to remember.
+     */
+    private static final int REMEMBERED = 32;
     private static final byte[] MIN_LONG = Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
     /** Buffers grown past this by one huge record are not kept for the next one. */
     private static final int KEEP = 1 << 20;
     private static final int INITIAL = 8 * 1024;
 
     static {
+        for (int c = 0; c < 256; c++) {
+            NEEDS_ESCAPE[c] = (byte) (c < 0x20 || c >= 0x80 || c == '"' || c == '\\' ? 1 : 0);
+        }
+        for (int i = 0; i < 100; i++) {
+            TENS[i] = (byte) ('0' + i / 10);
+            ONES[i] = (byte) ('0' + i % 10);
+        }
         for (int c = 0; c < 0x20; c++) {
             ESCAPES[c] = 'u';
         }
@@ -70,38 +87,62 @@ final class JsonBuffer {
         buf[len++] = b;
     }
 
-    /** A field's {@code ,"name":} from a {@link Key}, without the comma for the first field of an object. */
-    void key(Key key, boolean comma) {
-        prefixed(key.name, comma);
-    }
-
-    /** {@code ,"name":0} in one copy: a zero is the most common value of a record (counters, unused ids). */
-    void keyAndZero(Key key, boolean comma) {
-        prefixed(key.nameAndZero, comma);
+    /** A field's {@code ,"name":} from a {@link Layout}, without the comma for the first field of an object. */
+    void key(Layout layout, int i, boolean comma) {
+        slice(layout.keys, layout.keyAt[i] + (comma ? 0 : 1), layout.keyAt[i + 1]);
     }
 
     /**
-     * Appends {@code k}, which starts with a comma, with or without it. {@code System.arraycopy}: an 8-byte
-     * {@code VarHandle} copy was fast only when C2 inlined it, and in some JIT runs it did not (decode + JSON
-     * then ran at two thirds of its usual rate).
+     * {@code ,"a":0,"b":0,…} for fields {@code from} (inclusive) to {@code to} (exclusive), all zero, in one copy:
+     * zero is the most common value of a record (counters, unused ids), and zeros come in runs.
      */
-    private void prefixed(byte[] k, boolean comma) {
-        int from = comma ? 0 : 1;
-        int n = k.length - from;
+    void zeros(Layout layout, int from, int to, boolean comma) {
+        slice(layout.zeros, layout.zeroAt[from] + (comma ? 0 : 1), layout.zeroAt[to]);
+    }
+
+    /**
+     * Appends {@code bytes[from, to)}. {@code System.arraycopy}: an 8-byte {@code VarHandle} copy was fast only
+     * when C2 inlined it, and in some JIT runs it did not (decode + JSON then ran at two thirds of its usual rate).
+     */
+    private void slice(byte[] bytes, int from, int to) {
+        int n = to - from;
         ensure(n);
-        System.arraycopy(k, from, buf, len, n);
+        System.arraycopy(bytes, from, buf, len, n);
         len += n;
     }
 
-    /** {@code ,"name":} and {@code ,"name":0} of one field, encoded once per layout. */
-    static final class Key {
-        final byte[] name;
-        final byte[] nameAndZero;
+    /**
+     * The field names of one layout encoded once: {@code ,"name":} of every field back to back, and
+     * {@code ,"name":0} of every field back to back, with where each starts, so that a run of zero fields is
+     * one slice; and per field the last string {@link #asciiString} checked. Shared by every formatting thread.
+     */
+    static final class Layout {
+        final byte[] keys;
+        final int[] keyAt;
+        final byte[] zeros;
+        final int[] zeroAt;
+        final String[] checked;
 
-        Key(String field) {
-            this.name = key(field);
-            this.nameAndZero = Arrays.copyOf(name, name.length + 1);
-            nameAndZero[name.length] = '0';
+        Layout(String[] names) {
+            checked = new String[names.length];
+            JsonBuffer k = new JsonBuffer();
+            JsonBuffer z = new JsonBuffer();
+            keyAt = new int[names.length + 1];
+            zeroAt = new int[names.length + 1];
+            for (int i = 0; i < names.length; i++) {
+                keyAt[i] = k.len;
+                zeroAt[i] = z.len;
+                k.raw((byte) ',');
+                k.string(names[i]);
+                k.raw((byte) ':');
+                z.raw((byte) ',');
+                z.string(names[i]);
+                z.raw((byte) ':', (byte) '0');
+            }
+            keyAt[names.length] = k.len;
+            zeroAt[names.length] = z.len;
+            keys = k.toByteArray();
+            zeros = z.toByteArray();
         }
     }
 
@@ -122,12 +163,19 @@ final class JsonBuffer {
         int digits = digits(v);
         int end = len + digits;
         int p = end;
-        while (v >= 10) {
-            long q = v / 10;
-            buf[--p] = (byte) ('0' + (int) (v - q * 10));
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
             v = q;
         }
-        buf[--p] = (byte) ('0' + v);
+        if (v >= 10) {
+            buf[--p] = ONES[(int) v];
+            buf[--p] = TENS[(int) v];
+        } else {
+            buf[--p] = (byte) ('0' + v);
+        }
         len = end;
     }
 
@@ -157,6 +205,42 @@ final class JsonBuffer {
 
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Field {@code slot}'s value {@code s}, which the layout says is printable ASCII without quotes or backslashes
+     * (a rendering the decoder made, see {@code FieldNames.asciiText}): copied in bulk, then checked, and written
+     * by {@link #string} instead when the copy holds a byte that would need escaping. The check keeps every line
+     * well-formed whatever the string; the layout's word is still needed for fidelity, because the bulk copy keeps
+     * only the low byte of each char (a string with chars above U+00FF would come out altered, never unquoted).
+     *
+     * <p>Zones, interfaces, policies and unused hex fields are the same String instances record after record (the
+     * decoder caches their renderings), so the last long string that passed the check is remembered per field and
+     * copied unchecked when it comes again: strings are immutable, and any thread's check holds for every thread.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): a Latin-1 string's bytes in one arraycopy
+    void asciiString(Layout layout, int slot, String s) {
+        int n = s.length();
+        ensure(n + 2);
+        byte[] b = buf;
+        int start = len + 1;
+        s.getBytes(0, n, b, start);
+        if (layout.checked[slot] != s) {
+            int bad = 0;
+            for (int i = start, end = start + n; i < end; i++) {
+                bad |= NEEDS_ESCAPE[b[i] & 0xFF];
+            }
+            if (bad != 0) {
+                string(s);
+                return;
+            }
+            if (n >= REMEMBERED) {
+                layout.checked[slot] = s;
+            }
+        }
+        b[len] = '"';
+        b[start + n] = '"';
+        len = start + n + 1;
+    }
 
     /** A quoted, escaped JSON string. */
     void string(String s) {
@@ -205,12 +289,4 @@ final class JsonBuffer {
         len = p;
     }
 
-    /** {@code ,"name":} as bytes, for names written over and over. */
-    private static byte[] key(String name) {
-        JsonBuffer b = new JsonBuffer();
-        b.raw((byte) ',');
-        b.string(name);
-        b.raw((byte) ':');
-        return b.toByteArray();
-    }
 }

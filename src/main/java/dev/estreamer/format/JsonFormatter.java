@@ -25,7 +25,6 @@ public final class JsonFormatter implements Formatter {
     private static final byte[] DESCRIPTION = ascii(",\"recordTypeDescription\":");
     private static final byte[] COMPUTED = ascii(",\"@computed\":{");
     private static final byte[] END = ascii("}}");
-    /** Layouts are few (the catalogue's); a caller minting names per record must not grow the cache forever. */
     /** Each layout's encoded keys, kept with the layout (one array read per record, no map lookup). */
     private static final int KEYS = FieldNames.attachmentSlot();
     // one buffer per thread: formatting runs on a few pipeline threads, each many times a second
@@ -60,33 +59,52 @@ public final class JsonFormatter implements Formatter {
 
     /**
      * The fields as {@code "name":value} pairs, each after a comma when {@code comma} or not the first. Numbers
-     * and strings, nearly every value, are written here; the rest (blocks, lists) through {@link #writeOther},
-     * kept out of line so that this loop stays small enough for the JIT to compile the same way every run.
+     * and strings, nearly every value, are written here, a run of zeros in one copy; the rest (blocks, lists)
+     * through {@link #writeOther}, kept out of line so that this loop stays small enough for the JIT to compile the
+     * same way every run.
      */
     private static void writeFields(JsonBuffer out, Fields fields, boolean comma) {
-        JsonBuffer.Key[] keys = keys(fields.names());
-        for (int i = 0, n = fields.size(); i < n; i++) {
+        FieldNames names = fields.names();
+        JsonBuffer.Layout layout = layout(names);
+        int n = fields.size();
+        int i = 0;
+        while (i < n) {
             Object v = fields.value(i);
-            if (v == null) {
-                continue;
-            }
             if (v instanceof Long l) {
                 long x = l;
                 if (x == 0L) {
-                    out.keyAndZero(keys[i], comma);
-                } else {
-                    out.key(keys[i], comma);
-                    out.unsignedNumber(x); // u64 above Long.MAX_VALUE is negative in the long
+                    int to = i + 1;
+                    while (to < n && isZero(fields.value(to))) {
+                        to++;
+                    }
+                    out.zeros(layout, i, to, comma);
+                    i = to;
+                    comma = true;
+                    continue;
                 }
+                out.key(layout, i, comma);
+                out.unsignedNumber(x); // u64 above Long.MAX_VALUE is negative in the long
             } else if (v instanceof String s) {
-                out.key(keys[i], comma);
-                out.string(s);
-            } else {
-                out.key(keys[i], comma);
+                out.key(layout, i, comma);
+                if (names.asciiText(i)) {
+                    out.asciiString(layout, i, s);
+                } else {
+                    out.string(s);
+                }
+            } else if (v != null) {
+                out.key(layout, i, comma);
                 writeOther(out, v);
+            } else {
+                i++;
+                continue;
             }
             comma = true;
+            i++;
         }
+    }
+
+    private static boolean isZero(Object v) {
+        return v instanceof Long l && l == 0L;
     }
 
     private static void writeValue(JsonBuffer out, Object v) {
@@ -124,16 +142,17 @@ public final class JsonFormatter implements Formatter {
         }
     }
 
-    private static JsonBuffer.Key[] keys(FieldNames names) {
-        JsonBuffer.Key[] keys = (JsonBuffer.Key[]) names.attachment(KEYS);
-        if (keys == null) {
-            keys = new JsonBuffer.Key[names.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = new JsonBuffer.Key(names.name(i));
+    private static JsonBuffer.Layout layout(FieldNames names) {
+        JsonBuffer.Layout layout = (JsonBuffer.Layout) names.attachment(KEYS);
+        if (layout == null) {
+            String[] all = new String[names.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = names.name(i);
             }
-            names.attach(KEYS, keys);
+            layout = new JsonBuffer.Layout(all);
+            names.attach(KEYS, layout);
         }
-        return keys;
+        return layout;
     }
 
     private static byte[] ascii(String s) {

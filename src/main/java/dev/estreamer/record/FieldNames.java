@@ -12,8 +12,22 @@ public final class FieldNames {
     private final String[] names;
     // names are few and fixed per layout; one index per layout keeps get(name) O(1) without a map per record
     private final Map<String, Integer> index;
+    private final boolean[] asciiText;
 
     public FieldNames(List<String> names) {
+        this(names, null);
+    }
+
+    /**
+     * Names whose slots flagged in {@code asciiText} hold, when they hold a String, a rendering the decoder made
+     * from fixed-size wire bytes (an address, a UUID, hex): printable ASCII, never a quote or a backslash. Output
+     * formats may copy such a value without escaping it char by char; they must still check what they copied.
+     */
+    public FieldNames(List<String> names, boolean[] asciiText) {
+        if (asciiText != null && asciiText.length != names.size()) {
+            throw new IllegalArgumentException(asciiText.length + " ASCII flags for " + names.size() + " names");
+        }
+        this.asciiText = asciiText == null ? new boolean[names.size()] : asciiText.clone();
         this.names = names.toArray(new String[0]);
         this.index = new HashMap<>(this.names.length * 2);
         for (int i = 0; i < this.names.length; i++) {
@@ -57,6 +71,11 @@ public final class FieldNames {
 
     public int size() {
         return names.length;
+    }
+
+    /** True when slot {@code i} holds printable ASCII renderings (see {@link #FieldNames(List, boolean[])}). */
+    public boolean asciiText(int i) {
+        return asciiText[i];
     }
 
     public String name(int i) {

@@ -29,6 +29,21 @@ class CatalogueTest {
         return size;
     }
 
+    /** Addresses, UUIDs and hex are flagged as ASCII renderings, merged into the record's names too; text is not. */
+    @Test
+    void asciiRenderingsAreFlagged() {
+        Record r = new RecordDecoder(catalogue).decode(GoldenCapture.payloads().stream()
+                .filter(p -> (p[2] & 0xFF) == 0 && (p[3] & 0xFF) == 71).findFirst().orElseThrow());
+        var names = r.fields().names();
+        for (String ascii : new String[] {"initiatorIpAddress", "ingressZone", "policyRevision", "macAddress",
+                "securityContext", "hostIpAddr"}) {
+            assertThat(names.asciiText(names.indexOf(ascii))).as(ascii).isTrue();
+        }
+        for (String other : new String[] {"clientUrl", "ruleId", "blockType", "eventSecond"}) {
+            assertThat(names.asciiText(names.indexOf(other))).as(other).isFalse();
+        }
+    }
+
     @Test
     void documentedFixedOffsets() {
         assertThat(catalogue.block("2:60").fixedSize()).isEqualTo(282);

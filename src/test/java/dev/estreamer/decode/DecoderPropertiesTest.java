@@ -1,5 +1,6 @@
 package dev.estreamer.decode;
 
+import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,7 +30,9 @@ class DecoderPropertiesTest {
 
     @Property(tries = 2000)
     void arbitraryBodiesOfKnownTypesNeverThrow(@ForAll("knownTypeRecords") byte[] payload) {
-        assertThat(decoder.decode(payload)).isNotNull();
+        Record r = decoder.decode(payload);
+        assertThat(r).isNotNull();
+        assertAsciiSlotsHoldAscii(r.fields());
     }
 
     @Property(tries = 3000)
@@ -37,6 +40,26 @@ class DecoderPropertiesTest {
         Record r = decoder.decode(payload);
         assertThat(r).isNotNull();
         assertThat(r.fields()).isNotNull();
+        assertAsciiSlotsHoldAscii(r.fields());
+    }
+
+    /**
+     * Slots the catalogue flags as ASCII renderings (addresses, UUIDs, hex) hold printable ASCII without a quote
+     * or backslash, whatever the bytes: the JSON writer copies them in bulk on that word.
+     */
+    static void assertAsciiSlotsHoldAscii(Fields fields) {
+        for (int i = 0; i < fields.size(); i++) {
+            Object v = fields.value(i);
+            if (fields.names().asciiText(i) && v instanceof String s) {
+                assertThat(s.chars().allMatch(c -> c >= 0x20 && c < 0x7F && c != '"' && c != '\\'))
+                        .as("%s = %s", fields.name(i), s).isTrue();
+            } else if (v instanceof Fields nested) {
+                assertAsciiSlotsHoldAscii(nested);
+            } else if (v instanceof List<?> list) {
+                list.stream().filter(Fields.class::isInstance).map(Fields.class::cast)
+                        .forEach(DecoderPropertiesTest::assertAsciiSlotsHoldAscii);
+            }
+        }
     }
 
     @Provide

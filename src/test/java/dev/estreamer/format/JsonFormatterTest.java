@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.estreamer.decode.RecordDecoder;
 import dev.estreamer.decode.RecordEncoder;
+import dev.estreamer.record.Family;
+import dev.estreamer.record.FieldNames;
+import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
+import dev.estreamer.record.Status;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +50,30 @@ class JsonFormatterTest {
         assertThat(line).isEqualTo("{\"recordType\":123,\"recordLength\":17,\"archiveTimestamp\":0,\"checksum\":0,"
                 + "\"id\":7,\"length\":9,\"name\":\"sensor-01\","
                 + "\"@computed\":{\"recordTypeCategory\":\"SENSOR\",\"recordTypeDescription\":\"Managed Device Metadata\"}}");
+    }
+
+    /**
+     * A slot flagged as holding the decoder's ASCII renderings but given something else still yields one valid
+     * line with the same fields: the bulk copy is checked, and a char whose low byte is a quote, a backslash or a
+     * control char falls back to escaping.
+     */
+    @Test
+    void wrongValueInAsciiSlotCannotForgeAField() throws Exception {
+        String[] hostile = {"a\"b", "c\\d", "e\nf", "\u0122,\"x\":1", "\u010a", "\u015c\u0122}", "é", "x".repeat(40) + "\""};
+        for (String value : hostile) {
+            for (int pass = 0; pass < 2; pass++) { // the second pass goes through the remembered-string path
+                Fields body = new Fields(new FieldNames(List.of("address", "port"), new boolean[] {true, true}),
+                        new Object[] {value, 443L});
+                Record r = new Record(new Record.Header(71, 0, 0, false, 0, 0), "Connection Statistics",
+                        "RNA", Family.CONNECTION, Status.DECODED, body, new byte[0]);
+                String line = new String(formatter.format(r), StandardCharsets.UTF_8);
+                assertThat(line).doesNotContain("\n");
+                JsonNode json = new ObjectMapper().readTree(line);
+                assertThat(json.size()).as(line).isEqualTo(7);
+                assertThat(json.get("address").asText()).isEqualTo(value);
+                assertThat(json.get("port").asInt()).isEqualTo(443);
+            }
+        }
     }
 
     @Test
