@@ -32,6 +32,8 @@ public final class RecordDecoder {
     private static final FieldNames RAW_NAMES = FieldNames.of("rawBody");
     private static final FieldNames MALFORMED_NAMES = FieldNames.of("rawBody", "decodeError");
     private static final int LOGGED_BYTES = 256;
+    /** An empty series-1 string block; Fields are immutable, so every empty one can be this one. */
+    private static final Fields EMPTY_STRING = new Fields(STRING_NAMES, new Object[] {0L, 8L, ""});
     /** Boxed small values (lengths, ports, ids, counts) shared instead of allocated for every field. */
     private static final Long[] SMALL = new Long[4096];
 
@@ -194,8 +196,12 @@ public final class RecordDecoder {
                                 + " outside 8.." + (end - p));
                     }
                     int n = (int) length - 8;
-                    String data = s.kind() == Kind.STRING ? Primitives.text(b, p + 8, n) : Primitives.hex(b, p + 8, n);
-                    out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {boxed(type), boxed(length), data});
+                    if (n == 0 && type == 0) {
+                        out[base + s.slot()] = EMPTY_STRING; // most string fields of an event are unused
+                    } else {
+                        String data = s.kind() == Kind.STRING ? Primitives.text(b, p + 8, n) : Primitives.hex(b, p + 8, n);
+                        out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {boxed(type), boxed(length), data});
+                    }
                     p += (int) length;
                 }
                 case TEXT, BYTES -> {
