@@ -6,9 +6,9 @@ import dev.estreamer.sink.splunk.InputDefinition;
 import dev.estreamer.testing.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,12 @@ class SplunkCommandTest {
     static Path dir;
     static TestPki pki;
 
+    static UnpackedAddon addon;
+
     @BeforeAll
-    static void pki() {
+    static void pki() throws Exception {
         pki = TestPki.create(dir.resolve("pki"));
+        addon = UnpackedAddon.create(dir.resolve("apps"));
     }
 
     private static String items(String serverUri, String key, String params) {
@@ -106,10 +109,10 @@ class SplunkCommandTest {
     }
 
     @Test
-    void schemeAndValidationErrorThroughTheLauncherProcess() throws Exception {
+    void schemeAndValidationErrorThroughTheLauncher() throws Exception {
         Process scheme = launch(List.of("--scheme"), "");
-        byte[] out = scheme.getInputStream().readAllBytes();
         assertThat(scheme.waitFor()).isZero();
+        byte[] out = Files.readAllBytes(dir.resolve("launcher.out"));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out));
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("scheme");
@@ -132,8 +135,8 @@ class SplunkCommandTest {
 
         Process bad = launch(List.of("--validate-arguments"),
                 items("http://127.0.0.1:1", "k", params("fmc", "99999", pki.clientPkcs12().toString())));
-        byte[] error = bad.getInputStream().readAllBytes();
         assertThat(bad.waitFor()).isNotZero();
+        byte[] error = Files.readAllBytes(dir.resolve("launcher.out"));
         Document err = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(error));
         assertThat(err.getDocumentElement().getTagName()).isEqualTo("error");
         assertThat(text(err.getDocumentElement(), "message")).contains("fmc_port");
@@ -144,14 +147,8 @@ class SplunkCommandTest {
         return l.getLength() == 0 ? null : l.item(0).getTextContent();
     }
 
+    /** bin/estreamer.sh of the unpacked add-on, as splunkd runs it; stdout in launcher.out. */
     private static Process launch(List<String> args, String stdin) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "splunk"));
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        return p;
+        return addon.start(args, stdin, dir.resolve("launcher.out"), dir.resolve("launcher.err"));
     }
 }

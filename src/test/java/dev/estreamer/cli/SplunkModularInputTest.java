@@ -12,7 +12,6 @@ import dev.estreamer.testing.SplunkKv;
 import dev.estreamer.testing.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Drives the modular input exactly as splunkd does: a child JVM running {@code Main splunk} with the input
+ * Drives the modular input exactly as splunkd does: the unpacked add-on's {@code bin/estreamer.sh} with the input
  * definition XML on stdin, the XML event stream on stdout, secure storage over HTTP (MockWebServer standing in
  * for splunkd's REST port), and the FMC simulator over mutual TLS. Killed with SIGKILL mid-stream and started
  * again with the same checkpoint_dir, it loses no event.
@@ -94,17 +93,9 @@ class SplunkModularInputTest {
                 """.formatted(name, port, pkcs12, extra);
     }
 
-    private Process launch(String stdin, Path stdout, Path stderr) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "splunk");
-        pb.redirectOutput(stdout.toFile());
-        pb.redirectError(stderr.toFile());
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        return p;
+    /** The add-on's bin/estreamer.sh in run mode (no arguments), as splunkd starts it. */
+    private static Process launch(UnpackedAddon addon, String stdin, Path stdout, Path stderr) throws IOException {
+        return addon.start(List.of(), stdin, stdout, stderr);
     }
 
     /** The events written so far: a possibly unterminated stream is closed before parsing. */
@@ -143,6 +134,7 @@ class SplunkModularInputTest {
                 .peerCheck(PeerCheck.Mode.STRICT_IP).build();
         Path checkpoints = dir.resolve("modinputs");
         Files.createDirectories(checkpoints);
+        UnpackedAddon addon = UnpackedAddon.create(dir.resolve("apps"));
         try (MockWebServer splunkd = storage(TestPki.PASSWORD); Simulator sim = new Simulator(config).start()) {
             String uri = splunkd.url("/").toString();
             String input = definition(uri, "good-key", checkpoints,
@@ -150,7 +142,7 @@ class SplunkModularInputTest {
             Map<Long, Integer> seen = new HashMap<>();
             // first run: killed with SIGKILL part way
             Path out1 = dir.resolve("stdout-1.xml");
-            Process first = launch(input, out1, dir.resolve("stderr-1.log"));
+            Process first = launch(addon, input, out1, dir.resolve("stderr-1.log"));
             assertThat(ClientHarness.await(Duration.ofSeconds(60), () -> count(out1) >= 800 || !first.isAlive()))
                     .as("first run wrote events; stderr: %s", dir.resolve("stderr-1.log")).isTrue();
             assertThat(first.isAlive()).as("still running when killed; see %s", read(dir.resolve("stderr-1.log")))
@@ -161,7 +153,7 @@ class SplunkModularInputTest {
             assertThat(seen.size()).isLessThan(EVENTS);
             // second run, same checkpoint_dir: resumes from the bookmark and completes
             Path out2 = dir.resolve("stdout-2.xml");
-            Process second = launch(input, out2, dir.resolve("stderr-2.log"));
+            Process second = launch(addon, input, out2, dir.resolve("stderr-2.log"));
             boolean complete = ClientHarness.await(Duration.ofSeconds(60), () -> {
                 Map<Long, Integer> all = new HashMap<>(seen);
                 try {
