@@ -140,6 +140,10 @@ class SplunkCommandTest {
         Document err = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(error));
         assertThat(err.getDocumentElement().getTagName()).isEqualTo("error");
         assertThat(text(err.getDocumentElement(), "message")).contains("fmc_port");
+        assertThat(Files.readString(dir.resolve("launcher.err")).lines())
+                .as("stderr, which splunkd files in splunkd.log by the level each line starts with")
+                .isNotEmpty().allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"))
+                .anyMatch(l -> l.startsWith("ERROR ") && l.contains("fmc_port"));
     }
 
     private static String text(Element e, String tag) {

@@ -170,9 +170,9 @@ class SplunkModularInputTest {
             assertThat(stdout2).startsWith("<stream>").endsWith("</stream>\n");
             collect(events(out2), generator, seen);
             assertThat(seen).hasSize(EVENTS);
-            String stderr = read(dir.resolve("stderr-2.log"));
+            String stderr = read(dir.resolve("stderr-1.log")) + read(dir.resolve("stderr-2.log"));
             assertThat(stderr.lines().filter(l -> !l.isBlank()))
-                    .allMatch(l -> l.matches("^(INFO|WARN|ERROR|DEBUG) .*"), "every log line starts with its level");
+                    .allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"), "every log line starts with its level");
             assertThat(stderr).doesNotContain(TestPki.PASSWORD);
             assertThat(Files.list(checkpoints.resolve("fmc1")).map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.endsWith("_bookmark.dat")).anyMatch(n -> n.endsWith("_metadata.jsonl"));
