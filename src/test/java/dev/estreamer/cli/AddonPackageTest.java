@@ -157,7 +157,8 @@ class AddonPackageTest {
         }
         Set<String> read = new TreeSet<>();
         SplunkArguments.ARGUMENTS.forEach(a -> read.add(a.name()));
-        Pattern access = Pattern.compile("params\\.(?:get|getOrDefault|containsKey)\\(\"([a-z0-9_]+)\"");
+        // params.get("x") and helpers called as helper(params, "x")
+        Pattern access = Pattern.compile("params(?:\\.(?:get|getOrDefault|containsKey)\\(|, )\"([a-z0-9_]+)\"");
         for (String source : new String[] {"SplunkArguments.java", "SplunkCommand.java"}) {
             Matcher a = access.matcher(Files.readString(Path.of("src/main/java/dev/estreamer/cli", source)));
             while (a.find()) {

@@ -128,6 +128,8 @@ class SplunkCommandTest {
             assertThat(text(arg, "title")).isNotBlank();
             assertThat(text(arg, "description")).isNotBlank();
             assertThat(text(arg, "data_type")).isIn("string", "number", "boolean");
+            assertThat(text(arg, "validation")).as("validation of %s", arg.getAttribute("name")).isNotBlank();
+            checkValidation(arg.getAttribute("name"), text(arg, "validation"));
         }
         assertThat(names).containsExactlyElementsOf(
                 SplunkArguments.ARGUMENTS.stream().map(a -> a.name()).toList());
@@ -144,6 +146,30 @@ class SplunkCommandTest {
                 .as("stderr, which splunkd files in splunkd.log by the level each line starts with")
                 .isNotEmpty().allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"))
                 .anyMatch(l -> l.startsWith("ERROR ") && l.contains("fmc_port"));
+    }
+
+    /**
+     * splunkd evaluates these expressions itself; here the regular expressions and functions are checked against
+     * the shipped example stanza (which must pass) and a bad value (which must not).
+     */
+    private static void checkValidation(String name, String expression) throws IOException {
+        String example = java.util.regex.Pattern.compile("(?m)^" + name + " = (.*)$")
+                .matcher(Files.readString(Path.of("splunk-app/default/inputs.conf"))).results()
+                .map(r -> r.group(1)).findFirst().orElseThrow(() -> new AssertionError("no example for " + name));
+        var match = java.util.regex.Pattern.compile("^validate\\(match\\('" + name + "', '(.+)'\\), \".+\"\\)$")
+                .matcher(expression);
+        if (match.matches()) {
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(match.group(1));
+            assertThat(regex.matcher(example).find()).as("%s accepts %s", expression, example).isTrue();
+            assertThat(regex.matcher("bad value!").find()).as("%s rejects a bad value", expression).isFalse();
+        } else if (expression.equals("is_bool('" + name + "')")) {
+            assertThat(example).isIn("true", "false", "1", "0");
+        } else if (expression.startsWith("validate(is_port('" + name + "')")) {
+            assertThat(Integer.parseInt(example)).isBetween(1, 65535);
+        } else {
+            assertThat(expression).isEqualTo("validate(len('pkcs12_password_name') <= 1024,"
+                    + " \"pkcs12_password_name is too long\")");
+        }
     }
 
     private static String text(Element e, String tag) {
