@@ -62,10 +62,14 @@ final class SplunkArguments {
     private SplunkArguments() {
     }
 
+    /**
+     * The scheme: external validation, and a single instance, so one JVM serves every FMC (splunkd restarts it
+     * when an input is added, edited or disabled; each stanza resumes from its bookmark).
+     */
     static Scheme scheme() {
         return new Scheme("Cisco Secure Firewall eStreamer",
                 "Streams events from a Firepower Management Center over eStreamer, with nothing lost across restarts",
-                true, false, ARGUMENTS);
+                true, true, ARGUMENTS);
     }
 
     /** The input's short name: {@code estreamer://fmc1} gives {@code fmc1}. */

@@ -120,6 +120,7 @@ class SplunkCommandTest {
         assertThat(text(root, "description")).isNotBlank();
         assertThat(text(root, "use_external_validation")).isEqualTo("true");
         assertThat(text(root, "streaming_mode")).isEqualTo("xml");
+        assertThat(text(root, "use_single_instance")).as("several FMCs in one process").isEqualTo("true");
         NodeList args = root.getElementsByTagName("arg");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.getLength(); i++) {
