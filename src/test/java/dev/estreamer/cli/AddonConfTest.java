@@ -120,6 +120,20 @@ class AddonConfTest {
     }
 
     @Test
+    void everyKeyValueLineStartsWithRecTypeAndEventSecAndHasOnlyWordKeys() {
+        Pattern start = Pattern.compile("^rec_type=\\d+ event_sec=\\d+ \\S");
+        Pattern pair = Pattern.compile("[A-Za-z][A-Za-z0-9_]*=[^\\s\"=\\\\]*");
+        for (String line : kvLines) {
+            assertThat(start.matcher(line).find()).as(line).isTrue();
+            // with the quoted values taken out, the line is nothing but key=bare pairs separated by single spaces
+            String unquoted = line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "");
+            for (String token : unquoted.split(" ", -1)) {
+                assertThat(pair.matcher(token).matches()).as("%s in %s", token, line).isTrue();
+            }
+        }
+    }
+
+    @Test
     void everyEventTypeHasTagsAndEveryTagStanzaAnEventType() {
         Set<String> types = new TreeSet<>(splunk.eventtypeStanzas().keySet());
         types.remove("default");

@@ -102,7 +102,8 @@ class AddonLauncherTest {
     void theWindowsLauncherFollowsTheSameRules() throws Exception {
         // no Windows here to run it: check it reads what the POSIX launcher reads and passes everything on
         String cmd = Files.readString(Path.of("splunk-app/bin/estreamer.cmd"));
-        assertThat(cmd).contains("if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\" set \"JAVA=%JAVA_HOME%\\bin\\java.exe\"")
+        assertThat(cmd).contains("if defined JAVA_HOME if exist \"%JAVA_HOME%\\bin\\java.exe\""
+                        + " set \"JAVA=%JAVA_HOME%\\bin\\java.exe\"")
                 .contains("set \"OPTIONS_FILE=%APP%\\default\\jvm.options\"")
                 .contains("if exist \"%APP%\\local\\jvm.options\" set \"OPTIONS_FILE=%APP%\\local\\jvm.options\"")
                 .contains("eol=#")

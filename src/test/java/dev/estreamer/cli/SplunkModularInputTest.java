@@ -174,7 +174,8 @@ class SplunkModularInputTest {
             assertThat(seen).hasSize(EVENTS);
             String stderr = read(dir.resolve("stderr-1.log")) + read(dir.resolve("stderr-2.log"));
             assertThat(stderr.lines().filter(l -> !l.isBlank()))
-                    .allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"), "every log line starts with its level");
+                    .allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"),
+                            "every log line starts with its level");
             assertThat(stderr).doesNotContain(TestPki.PASSWORD);
             assertThat(Files.list(checkpoints.resolve("fmc1")).map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.endsWith("_bookmark.dat")).anyMatch(n -> n.endsWith("_metadata.jsonl"));

@@ -284,7 +284,8 @@ public final class SplunkSearchTime {
      */
     static final class Eval {
         private static final Pattern TOKEN = Pattern.compile(
-                "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[0-9]+(?:\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_.]*|==|!=|<=|>=|[-+(),=<>])");
+                "\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[0-9]+(?:\\.[0-9]+)?|[A-Za-z_][A-Za-z0-9_.]*"
+                + "|==|!=|<=|>=|[-+(),=<>])");
         private final List<String> tokens = new ArrayList<>();
         private final Map<String, String> fields;
         private int pos;
@@ -427,7 +428,8 @@ public final class SplunkSearchTime {
                 case "isnum" -> a.get(0) != null && number(a.get(0)) != null;
                 case "isnull" -> a.get(0) == null;
                 case "isnotnull" -> a.get(0) != null;
-                case "match" -> a.get(0) != null && Pattern.compile(a.get(1).toString()).matcher(a.get(0).toString()).find();
+                case "match" -> a.get(0) != null
+                        && Pattern.compile(a.get(1).toString()).matcher(a.get(0).toString()).find();
                 case "lower" -> a.get(0) == null ? null : a.get(0).toString().toLowerCase(Locale.ROOT);
                 case "null" -> null;
                 default -> throw new IllegalArgumentException("eval function " + name + " is not modelled here");
