@@ -1,5 +1,8 @@
 package dev.estreamer.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -16,6 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * {@code TA-estreamer-<version>.tgz} under a top-level {@code TA-estreamer/}, the way AppInspect wants it:
  * no {@code local/}, no {@code local.meta}, no hidden files, launchers in {@code bin/} 755, directories 755,
  * everything else 644, owner root, a fixed time stamp (the JAR's), entries sorted so builds are repeatable.
+ * The add-on's version ({@code default/app.conf} {@code [launcher]} and {@code [id]}, {@code app.manifest}) is
+ * stamped from the JAR's {@code Implementation-Version}, the project version Maven wrote there, so the add-on
+ * always says which estreamer it ships; the file in the source tree is never edited.
  *
  * <p>Run by the build after the JAR is shaded: {@code AddonPackager <splunk-app dir> <jar> <output.tgz>}.
  * A plain ustar writer: the JDK has no tar, and the format is a 512-byte header per entry.
@@ -40,6 +50,12 @@ public final class AddonPackager {
         if (!Files.isDirectory(appDir) || !Files.isRegularFile(jar)) {
             throw new IOException("need the add-on directory " + appDir + " and the JAR " + jar);
         }
+        String version = version(jar);
+        Matcher named = Pattern.compile(Pattern.quote(APP) + "-(.+)\\.tgz").matcher(output.getFileName().toString());
+        if (named.matches() && !named.group(1).equals(version)) {
+            throw new IOException("the tarball is named for version " + named.group(1) + " but the JAR is version "
+                    + version);
+        }
         long mtime = Files.getLastModifiedTime(jar).toMillis() / 1000;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(appDir)) {
@@ -58,7 +74,7 @@ public final class AddonPackager {
                     tar.directory(APP + "/" + rel + "/");
                     jarsDir |= rel.equals("jars");
                 } else {
-                    tar.file(APP + "/" + rel, Files.readAllBytes(p), mode(rel));
+                    tar.file(APP + "/" + rel, stamped(rel, Files.readAllBytes(p), version), mode(rel));
                 }
             }
             if (!jarsDir) {
@@ -72,6 +88,48 @@ public final class AddonPackager {
         }
         Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return output;
+    }
+
+    /** The JAR's {@code Implementation-Version} (the Maven project version). */
+    static String version(Path jar) throws IOException {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            String v = j.getManifest() == null ? null
+                    : j.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+            if (v == null || v.isBlank()) {
+                throw new IOException("the JAR " + jar + " has no Implementation-Version in its manifest, so the"
+                        + " add-on's version is unknown; build it with mvn package");
+            }
+            return v.trim();
+        }
+    }
+
+    /** The file's bytes, with the version put in where the add-on declares one. */
+    static byte[] stamped(String rel, byte[] data, String version) throws IOException {
+        if (rel.equals("default/app.conf")) {
+            String text = new String(data, StandardCharsets.UTF_8);
+            Matcher m = Pattern.compile("(?m)^version\\s*=.*$").matcher(text);
+            int count = 0;
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(out, Matcher.quoteReplacement("version = " + version));
+                count++;
+            }
+            m.appendTail(out);
+            if (count == 0) {
+                throw new IOException("default/app.conf declares no version to stamp");
+            }
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (rel.equals("app.manifest")) {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode root = json.readTree(data);
+            if (!(root.path("info").path("id") instanceof ObjectNode id)) {
+                throw new IOException("app.manifest has no info.id to stamp the version into");
+            }
+            id.put("version", version);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
+        }
+        return data;
     }
 
     /** False for what AppInspect rejects in a package: local/, local.meta, dot-files anywhere, editor backups. */

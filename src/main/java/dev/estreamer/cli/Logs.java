@@ -7,7 +7,9 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.estreamer.config.Logging;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
 /** Applies the configuration's {@code logging} section to Logback. */
@@ -20,14 +22,28 @@ final class Logs {
     }
 
     /**
-     * Everything to stderr, each line starting with its level (INFO, WARN, ERROR, DEBUG) as splunkd expects of a
-     * modular input; splunkd adds its own time stamp in splunkd.log.
+     * Everything to stderr, each line (stack traces included) starting with its level (DEBUG, INFO, WARN, ERROR)
+     * as splunkd expects of a modular input; splunkd adds its own time stamp in splunkd.log.
      */
     static void splunkStderr() {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = root();
         root.detachAndStopAllAppenders();
-        root.addAppender(console(context, "%level %logger{0} - %msg%n", "System.err"));
+        SplunkStderr.Layout layout = new SplunkStderr.Layout();
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setContext(context);
+        encoder.setLayout(layout);
+        encoder.setCharset(StandardCharsets.UTF_8);
+        encoder.start();
+        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+        console.setContext(context);
+        console.setName("splunkd");
+        console.setTarget("System.err");
+        console.setEncoder(encoder);
+        console.start();
+        root.addAppender(console);
         root.setLevel(Level.INFO);
     }
 

@@ -32,37 +32,44 @@ final class SplunkArguments {
 
     static final List<Argument> ARGUMENTS = List.of(
             new Argument("fmc_host", "FMC host", "Address of the Firepower Management Center (host name or IP address)",
-                    DataType.STRING, null, true),
+                    DataType.STRING, "validate(match('fmc_host', '^[A-Za-z0-9.:\\[\\]-]+$'),"
+                    + " \"fmc_host must be a host name or IP address\")", true),
             new Argument("fmc_port", "FMC port", "eStreamer port of the FMC (default 8302)", DataType.NUMBER,
                     "validate(is_port('fmc_port'), \"fmc_port must be a port number 1-65535\")", false),
             new Argument("pkcs12_file", "PKCS#12 file", "Absolute path of the client PKCS#12 downloaded from the FMC"
-                    + " (System > Integration > eStreamer)", DataType.STRING, null, true),
+                    + " (System > Integration > eStreamer)", DataType.STRING,
+                    "validate(match('pkcs12_file', '^(/|[A-Za-z]:)'), \"pkcs12_file must be an absolute path\")", true),
             new Argument("pkcs12_password_name", "Password credential",
                     "Name of the credential in Splunk's secure storage (realm TA-estreamer) holding the PKCS#12 password;"
-                    + " default: the input's name", DataType.STRING, null, false),
+                    + " default: the input's name", DataType.STRING,
+                    "validate(len('pkcs12_password_name') <= 1024, \"pkcs12_password_name is too long\")", false),
             new Argument("start", "Start", "0 = everything the FMC holds, 1 = from now, 2 = from the bookmark (default)",
                     DataType.NUMBER, "validate(match('start', '^[012]$'), \"start must be 0, 1 or 2\")", false),
             new Argument("format", "Event format", "kv = eNcore key=value (sourcetype cisco:estreamer:data, default);"
                     + " json = Cisco's cisco:sfw:estreamer JSON", DataType.STRING,
                     "validate(match('format', '^(kv|json)$'), \"format must be kv or json\")", false),
             new Argument("write_metadata", "Write metadata", "Also index metadata records (names of rules, zones, ...);"
-                    + " default false", DataType.BOOLEAN, null, false),
+                    + " default false", DataType.BOOLEAN, "is_bool('write_metadata')", false),
             new Argument("write_packets", "Write packets", "Index packet records (hex); default true", DataType.BOOLEAN,
-                    null, false),
+                    "is_bool('write_packets')", false),
             new Argument("tls_version", "TLS version", "auto (default), 1.2 or 1.3", DataType.STRING,
                     "validate(match('tls_version', '^(auto|1\\.2|1\\.3)$'), \"tls_version must be auto, 1.2 or 1.3\")",
                     false),
             new Argument("verify_server_certificate", "Verify FMC certificate",
-                    "Verify the FMC's certificate against the CA in the PKCS#12 (default true)", DataType.BOOLEAN, null,
-                    false));
+                    "Verify the FMC's certificate against the CA in the PKCS#12 (default true)", DataType.BOOLEAN,
+                    "is_bool('verify_server_certificate')", false));
 
     private SplunkArguments() {
     }
 
+    /**
+     * The scheme: external validation, and a single instance, so one JVM serves every FMC (splunkd restarts it
+     * when an input is added, edited or disabled; each stanza resumes from its bookmark).
+     */
     static Scheme scheme() {
         return new Scheme("Cisco Secure Firewall eStreamer",
                 "Streams events from a Firepower Management Center over eStreamer, with nothing lost across restarts",
-                true, false, ARGUMENTS);
+                true, true, ARGUMENTS);
     }
 
     /** The input's short name: {@code estreamer://fmc1} gives {@code fmc1}. */

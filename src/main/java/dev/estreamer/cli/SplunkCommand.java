@@ -72,9 +72,12 @@ final class SplunkCommand implements Command {
 
     @Override
     public int run(CommandLine line) throws Exception {
-        // stdout belongs to splunkd's XML stream: nothing else may ever write there
+        // stdout belongs to splunkd's XML stream: nothing else may ever write there. Stray prints go to stderr,
+        // where every line needs a level for splunkd (unmarked lines of System.err are errors, of System.out info)
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
+        OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        System.setErr(new PrintStream(SplunkStderr.prefixing(stderr, "ERROR"), true, StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(SplunkStderr.prefixing(stderr, "INFO"), true, StandardCharsets.UTF_8));
         Logs.splunkStderr();
         if (line.hasOption("debug")) {
             Logs.setRootLevel("DEBUG");

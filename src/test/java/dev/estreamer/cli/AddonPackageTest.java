@@ -1,6 +1,10 @@
 package dev.estreamer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,13 +17,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /** The add-on tarball holds what AppInspect accepts, and the spec declares every parameter the code reads. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -44,9 +56,9 @@ class AddonPackageTest {
         Files.writeString(app.resolve("metadata/local.meta"), "[]\n");
         Files.writeString(app.resolve(".DS_Store"), "x");
         Files.writeString(app.resolve("default/.gitkeep"), "");
-        Path jar = dir.resolve("estreamer.jar");
-        Files.write(jar, new byte[] {'P', 'K', 3, 4, 1, 2, 3});
-        Path tgz = AddonPackager.pack(app, jar, dir.resolve("target/TA-estreamer-0.1.0.tgz"));
+        String version = projectVersion();
+        Path jar = jar(dir.resolve("estreamer.jar"), version);
+        Path tgz = AddonPackager.pack(app, jar, dir.resolve("target/TA-estreamer-" + version + ".tgz"));
 
         Map<String, Entry> entries = read(tgz);
         assertThat(entries.keySet()).allMatch(n -> n.startsWith("TA-estreamer/"));
@@ -75,6 +87,16 @@ class AddonPackageTest {
         // the launcher is named after the scheme, and app.conf's id is the directory name
         assertThat(new String(entries.get("TA-estreamer/default/app.conf").data(), StandardCharsets.UTF_8))
                 .contains("id = TA-estreamer");
+        // the add-on says which estreamer it ships: app.conf ([launcher] and [id]) and app.manifest carry the
+        // project version, whatever the source tree says
+        String appConf = new String(entries.get("TA-estreamer/default/app.conf").data(), StandardCharsets.UTF_8);
+        assertThat(Pattern.compile("(?m)^version = (.*)$").matcher(appConf).results().map(r -> r.group(1)))
+                .hasSize(2).containsOnly(version);
+        JsonNode manifest = new ObjectMapper().readTree(entries.get("TA-estreamer/app.manifest").data());
+        assertThat(manifest.at("/info/id/version").asText()).isEqualTo(version);
+        assertThat(manifest.at("/info/id/name").asText()).isEqualTo("TA-estreamer");
+        assertThat(manifest.at("/info/title").asText()).isEqualTo(
+                new ObjectMapper().readTree(APP.resolve("app.manifest").toFile()).at("/info/title").asText());
         // a real tar reads it too, when there is one
         if (Files.isExecutable(Path.of("/usr/bin/tar")) || Files.isExecutable(Path.of("/bin/tar"))) {
             Process tar = new ProcessBuilder("tar", "-tzvf", tgz.toString()).redirectErrorStream(true).start();
@@ -83,6 +105,45 @@ class AddonPackageTest {
             assertThat(listing).contains("-rwxr-xr-x root/root").contains("TA-estreamer/bin/estreamer.sh")
                     .contains("TA-estreamer/jars/estreamer.jar");
         }
+    }
+
+    @Test
+    void theVersionComesFromTheJarAndMustMatchTheTarballName() throws Exception {
+        Path unversioned = dir.resolve("plain.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(unversioned))) {
+            out.putNextEntry(new JarEntry("x.txt"));
+        }
+        assertThatThrownBy(() -> AddonPackager.pack(APP, unversioned, dir.resolve("a.tgz")))
+                .hasMessageContaining("Implementation-Version");
+        Path jar = jar(dir.resolve("v.jar"), "9.8.7");
+        assertThatThrownBy(() -> AddonPackager.pack(APP, jar, dir.resolve("TA-estreamer-1.0.0.tgz")))
+                .hasMessageContaining("1.0.0").hasMessageContaining("9.8.7");
+        assertThat(AddonPackager.pack(APP, jar, dir.resolve("TA-estreamer-9.8.7.tgz"))).exists();
+        assertThat(Files.readString(APP.resolve("default/app.conf"))).as("source tree untouched")
+                .doesNotContain("9.8.7");
+    }
+
+    /** The project version, as pom.xml declares it (what Maven writes into the JAR's manifest). */
+    static String projectVersion() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        for (Node n = pom.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals("version")) {
+                return e.getTextContent().trim();
+            }
+        }
+        throw new AssertionError("pom.xml has no project version");
+    }
+
+    /** A JAR whose manifest says {@code Implementation-Version: version}, as the Maven build writes it. */
+    static Path jar(Path path, String version) throws IOException {
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        mf.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(path), mf)) {
+            out.putNextEntry(new JarEntry("x.txt"));
+            out.write('x');
+        }
+        return path;
     }
 
     @Test
@@ -96,7 +157,8 @@ class AddonPackageTest {
         }
         Set<String> read = new TreeSet<>();
         SplunkArguments.ARGUMENTS.forEach(a -> read.add(a.name()));
-        Pattern access = Pattern.compile("params\\.(?:get|getOrDefault|containsKey)\\(\"([a-z0-9_]+)\"");
+        // params.get("x") and helpers called as helper(params, "x")
+        Pattern access = Pattern.compile("params(?:\\.(?:get|getOrDefault|containsKey)\\(|, )\"([a-z0-9_]+)\"");
         for (String source : new String[] {"SplunkArguments.java", "SplunkCommand.java"}) {
             Matcher a = access.matcher(Files.readString(Path.of("src/main/java/dev/estreamer/cli", source)));
             while (a.find()) {

@@ -6,9 +6,9 @@ import dev.estreamer.sink.splunk.InputDefinition;
 import dev.estreamer.testing.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,12 @@ class SplunkCommandTest {
     static Path dir;
     static TestPki pki;
 
+    static UnpackedAddon addon;
+
     @BeforeAll
-    static void pki() {
+    static void pki() throws Exception {
         pki = TestPki.create(dir.resolve("pki"));
+        addon = UnpackedAddon.create(dir.resolve("apps"));
     }
 
     private static String items(String serverUri, String key, String params) {
@@ -106,10 +109,10 @@ class SplunkCommandTest {
     }
 
     @Test
-    void schemeAndValidationErrorThroughTheLauncherProcess() throws Exception {
+    void schemeAndValidationErrorThroughTheLauncher() throws Exception {
         Process scheme = launch(List.of("--scheme"), "");
-        byte[] out = scheme.getInputStream().readAllBytes();
         assertThat(scheme.waitFor()).isZero();
+        byte[] out = Files.readAllBytes(dir.resolve("launcher.out"));
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(out));
         Element root = doc.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("scheme");
@@ -117,6 +120,7 @@ class SplunkCommandTest {
         assertThat(text(root, "description")).isNotBlank();
         assertThat(text(root, "use_external_validation")).isEqualTo("true");
         assertThat(text(root, "streaming_mode")).isEqualTo("xml");
+        assertThat(text(root, "use_single_instance")).as("several FMCs in one process").isEqualTo("true");
         NodeList args = root.getElementsByTagName("arg");
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.getLength(); i++) {
@@ -125,6 +129,8 @@ class SplunkCommandTest {
             assertThat(text(arg, "title")).isNotBlank();
             assertThat(text(arg, "description")).isNotBlank();
             assertThat(text(arg, "data_type")).isIn("string", "number", "boolean");
+            assertThat(text(arg, "validation")).as("validation of %s", arg.getAttribute("name")).isNotBlank();
+            checkValidation(arg.getAttribute("name"), text(arg, "validation"));
         }
         assertThat(names).containsExactlyElementsOf(
                 SplunkArguments.ARGUMENTS.stream().map(a -> a.name()).toList());
@@ -132,11 +138,39 @@ class SplunkCommandTest {
 
         Process bad = launch(List.of("--validate-arguments"),
                 items("http://127.0.0.1:1", "k", params("fmc", "99999", pki.clientPkcs12().toString())));
-        byte[] error = bad.getInputStream().readAllBytes();
         assertThat(bad.waitFor()).isNotZero();
+        byte[] error = Files.readAllBytes(dir.resolve("launcher.out"));
         Document err = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(error));
         assertThat(err.getDocumentElement().getTagName()).isEqualTo("error");
         assertThat(text(err.getDocumentElement(), "message")).contains("fmc_port");
+        assertThat(Files.readString(dir.resolve("launcher.err")).lines())
+                .as("stderr, which splunkd files in splunkd.log by the level each line starts with")
+                .isNotEmpty().allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"))
+                .anyMatch(l -> l.startsWith("ERROR ") && l.contains("fmc_port"));
+    }
+
+    /**
+     * splunkd evaluates these expressions itself; here the regular expressions and functions are checked against
+     * the shipped example stanza (which must pass) and a bad value (which must not).
+     */
+    private static void checkValidation(String name, String expression) throws IOException {
+        String example = java.util.regex.Pattern.compile("(?m)^" + name + " = (.*)$")
+                .matcher(Files.readString(Path.of("splunk-app/default/inputs.conf"))).results()
+                .map(r -> r.group(1)).findFirst().orElseThrow(() -> new AssertionError("no example for " + name));
+        var match = java.util.regex.Pattern.compile("^validate\\(match\\('" + name + "', '(.+)'\\), \".+\"\\)$")
+                .matcher(expression);
+        if (match.matches()) {
+            java.util.regex.Pattern regex = java.util.regex.Pattern.compile(match.group(1));
+            assertThat(regex.matcher(example).find()).as("%s accepts %s", expression, example).isTrue();
+            assertThat(regex.matcher("bad value!").find()).as("%s rejects a bad value", expression).isFalse();
+        } else if (expression.equals("is_bool('" + name + "')")) {
+            assertThat(example).isIn("true", "false", "1", "0");
+        } else if (expression.startsWith("validate(is_port('" + name + "')")) {
+            assertThat(Integer.parseInt(example)).isBetween(1, 65535);
+        } else {
+            assertThat(expression).isEqualTo("validate(len('pkcs12_password_name') <= 1024,"
+                    + " \"pkcs12_password_name is too long\")");
+        }
     }
 
     private static String text(Element e, String tag) {
@@ -144,14 +178,8 @@ class SplunkCommandTest {
         return l.getLength() == 0 ? null : l.item(0).getTextContent();
     }
 
+    /** bin/estreamer.sh of the unpacked add-on, as splunkd runs it; stdout in launcher.out. */
     private static Process launch(List<String> args, String stdin) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "splunk"));
-        cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        return p;
+        return addon.start(args, stdin, dir.resolve("launcher.out"), dir.resolve("launcher.err"));
     }
 }

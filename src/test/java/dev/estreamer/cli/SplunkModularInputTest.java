@@ -2,6 +2,8 @@ package dev.estreamer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.estreamer.sim.PeerCheck;
 import dev.estreamer.sim.ServerTls;
 import dev.estreamer.sim.Simulator;
@@ -12,7 +14,6 @@ import dev.estreamer.testing.SplunkKv;
 import dev.estreamer.testing.TestPki;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Drives the modular input exactly as splunkd does: a child JVM running {@code Main splunk} with the input
+ * Drives the modular input exactly as splunkd does: the unpacked add-on's {@code bin/estreamer.sh} with the input
  * definition XML on stdin, the XML event stream on stdout, secure storage over HTTP (MockWebServer standing in
  * for splunkd's REST port), and the FMC simulator over mutual TLS. Killed with SIGKILL mid-stream and started
  * again with the same checkpoint_dir, it loses no event.
@@ -94,17 +95,9 @@ class SplunkModularInputTest {
                 """.formatted(name, port, pkcs12, extra);
     }
 
-    private Process launch(String stdin, Path stdout, Path stderr) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "splunk");
-        pb.redirectOutput(stdout.toFile());
-        pb.redirectError(stderr.toFile());
-        Process p = pb.start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(stdin.getBytes(StandardCharsets.UTF_8));
-        }
-        return p;
+    /** The add-on's bin/estreamer.sh in run mode (no arguments), as splunkd starts it. */
+    private static Process launch(UnpackedAddon addon, String stdin, Path stdout, Path stderr) throws IOException {
+        return addon.start(List.of(), stdin, stdout, stderr);
     }
 
     /** The events written so far: a possibly unterminated stream is closed before parsing. */
@@ -143,6 +136,7 @@ class SplunkModularInputTest {
                 .peerCheck(PeerCheck.Mode.STRICT_IP).build();
         Path checkpoints = dir.resolve("modinputs");
         Files.createDirectories(checkpoints);
+        UnpackedAddon addon = UnpackedAddon.create(dir.resolve("apps"));
         try (MockWebServer splunkd = storage(TestPki.PASSWORD); Simulator sim = new Simulator(config).start()) {
             String uri = splunkd.url("/").toString();
             String input = definition(uri, "good-key", checkpoints,
@@ -150,7 +144,7 @@ class SplunkModularInputTest {
             Map<Long, Integer> seen = new HashMap<>();
             // first run: killed with SIGKILL part way
             Path out1 = dir.resolve("stdout-1.xml");
-            Process first = launch(input, out1, dir.resolve("stderr-1.log"));
+            Process first = launch(addon, input, out1, dir.resolve("stderr-1.log"));
             assertThat(ClientHarness.await(Duration.ofSeconds(60), () -> count(out1) >= 800 || !first.isAlive()))
                     .as("first run wrote events; stderr: %s", dir.resolve("stderr-1.log")).isTrue();
             assertThat(first.isAlive()).as("still running when killed; see %s", read(dir.resolve("stderr-1.log")))
@@ -161,7 +155,7 @@ class SplunkModularInputTest {
             assertThat(seen.size()).isLessThan(EVENTS);
             // second run, same checkpoint_dir: resumes from the bookmark and completes
             Path out2 = dir.resolve("stdout-2.xml");
-            Process second = launch(input, out2, dir.resolve("stderr-2.log"));
+            Process second = launch(addon, input, out2, dir.resolve("stderr-2.log"));
             boolean complete = ClientHarness.await(Duration.ofSeconds(60), () -> {
                 Map<Long, Integer> all = new HashMap<>(seen);
                 try {
@@ -178,12 +172,111 @@ class SplunkModularInputTest {
             assertThat(stdout2).startsWith("<stream>").endsWith("</stream>\n");
             collect(events(out2), generator, seen);
             assertThat(seen).hasSize(EVENTS);
-            String stderr = read(dir.resolve("stderr-2.log"));
+            String stderr = read(dir.resolve("stderr-1.log")) + read(dir.resolve("stderr-2.log"));
             assertThat(stderr.lines().filter(l -> !l.isBlank()))
-                    .allMatch(l -> l.matches("^(INFO|WARN|ERROR|DEBUG) .*"), "every log line starts with its level");
+                    .allMatch(l -> l.matches("^(DEBUG|INFO|WARN|ERROR|FATAL) .*"),
+                            "every log line starts with its level");
             assertThat(stderr).doesNotContain(TestPki.PASSWORD);
             assertThat(Files.list(checkpoints.resolve("fmc1")).map(p -> p.getFileName().toString()))
                     .anyMatch(n -> n.endsWith("_bookmark.dat")).anyMatch(n -> n.endsWith("_metadata.jsonl"));
+        }
+    }
+
+    /**
+     * splunkd runs every estreamer stanza in one process (use_single_instance): two FMCs, one as key=value and one
+     * as cisco:sfw:estreamer JSON, from an input definition in UTF-16 with a byte-order mark. Every event carries
+     * its stanza, its sourcetype and the FMC's event time (intrusion events with their microseconds), and each
+     * stanza keeps its own checkpoint set.
+     */
+    @Test
+    void severalStanzasInOneProcessEachWithItsFormatTimeAndCheckpoints() throws Exception {
+        TestPki pki = TestPki.create(dir.resolve("pki"));
+        SyntheticGenerator mixed = SyntheticGenerator.builder().seed(5).count(400).eventsPerSecond(20).rate(4000)
+                .allFamilies(true).build();
+        SyntheticGenerator connections = SyntheticGenerator.builder().seed(6).count(200).eventsPerSecond(20)
+                .rate(4000).allFamilies(false).build();
+        var tls = ServerTls.server(pki.serverKeystore(), TestPki.PASSWORD.toCharArray());
+        Path checkpoints = dir.resolve("modinputs");
+        UnpackedAddon addon = UnpackedAddon.create(dir.resolve("apps"));
+        try (MockWebServer splunkd = storage(TestPki.PASSWORD);
+                Simulator kvFmc = new Simulator(SimulatorConfig.builder(mixed).tls(tls).build()).start();
+                Simulator jsonFmc = new Simulator(SimulatorConfig.builder(connections).tls(tls).build()).start()) {
+            String xml = definition(splunkd.url("/").toString(), "good-key", checkpoints,
+                    stanza("fmc1", kvFmc.port(), pki.clientPkcs12(), "<param name=\"start\">0</param>")
+                    + stanza("fmc two", jsonFmc.port(), pki.clientPkcs12(),
+                            "<param name=\"start\">0</param><param name=\"format\">json</param>"))
+                    .replace("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+            byte[] utf16le = xml.getBytes(StandardCharsets.UTF_16LE);
+            byte[] stdin = new byte[utf16le.length + 2];
+            stdin[0] = (byte) 0xFF;
+            stdin[1] = (byte) 0xFE;
+            System.arraycopy(utf16le, 0, stdin, 2, utf16le.length);
+            Path out = dir.resolve("several.xml");
+            Path err = dir.resolve("several.log");
+            Process p = addon.start(List.of(), Map.of(), stdin, out, err);
+            java.util.Set<Long> jsonSeen = new java.util.HashSet<>();
+            java.util.Set<String> kvTypes = new java.util.TreeSet<>();
+            boolean done = ClientHarness.await(Duration.ofSeconds(60), () -> {
+                try {
+                    for (Element e : events(out)) {
+                        if (e.getAttribute("stanza").equals("estreamer://fmc two")) {
+                            jsonSeen.add(SyntheticGenerator.eventIndex(
+                                    new ObjectMapper().readTree(child(e, "data")).get("URL").asText()));
+                        } else {
+                            kvTypes.add(SplunkKv.extract(child(e, "data")).get("rec_type"));
+                        }
+                    }
+                } catch (Exception ex) {
+                    return false;
+                }
+                return jsonSeen.size() == 200 && kvTypes.containsAll(List.of("71", "400", "125", "500", "95", "170"));
+            });
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(done).as("both stanzas delivered; json %s, kv types %s; stderr %s", jsonSeen.size(), kvTypes,
+                    read(err)).isTrue();
+            assertThat(Files.readString(out)).startsWith("<stream>").endsWith("</stream>\n");
+            int kv = 0;
+            int json = 0;
+            int intrusionsWithMicros = 0;
+            for (Element e : events(out)) {
+                assertThat(e.getAttribute("unbroken")).isEqualTo("1");
+                assertThat(child(e, "index")).isEqualTo("firepower");
+                if (e.getAttribute("stanza").equals("estreamer://fmc1")) {
+                    kv++;
+                    assertThat(child(e, "sourcetype")).isEqualTo("cisco:estreamer:data");
+                    Map<String, String> f = SplunkKv.extract(child(e, "data"));
+                    if (f.get("rec_type").equals("125")) {
+                        continue; // its own time, not eNcore's event_sec: SplunkEventTimeTest
+                    }
+                    String usec = f.get("event_usec");
+                    String millis = usec == null || usec.equals("0") ? "000"
+                            : String.format("%03d", Long.parseLong(usec) / 1000);
+                    assertThat(child(e, "time")).as("time of %s", f).isEqualTo(f.get("event_sec") + "." + millis);
+                    if (f.get("rec_type").equals("400") && !millis.equals("000")) {
+                        intrusionsWithMicros++;
+                    }
+                } else {
+                    json++;
+                    assertThat(e.getAttribute("stanza")).isEqualTo("estreamer://fmc two");
+                    assertThat(child(e, "sourcetype")).isEqualTo("cisco:sfw:estreamer");
+                    JsonNode j = new ObjectMapper().readTree(child(e, "data"));
+                    assertThat(j.get("EventType").asText()).isEqualTo("ConnectionEvent");
+                    long n = SyntheticGenerator.eventIndex(j.get("URL").asText());
+                    assertThat(child(e, "time")).isEqualTo(connections.archiveTimestamp(n) + ".000")
+                            .isEqualTo(j.get("EventSecond").asText() + ".000");
+                }
+            }
+            assertThat(kv).isGreaterThan(100);
+            assertThat(json).isGreaterThanOrEqualTo(200);
+            assertThat(intrusionsWithMicros).isPositive();
+            assertThat(kvFmc.connections()).isEqualTo(1);
+            assertThat(jsonFmc.connections()).isEqualTo(1);
+            assertThat(read(err)).contains("running 2 input(s)");
+            for (String name : List.of("fmc1", "fmc_20two")) {
+                assertThat(Files.list(checkpoints.resolve(name)).map(f -> f.getFileName().toString()))
+                        .as("checkpoints of %s", name).anyMatch(f -> f.endsWith("_bookmark.dat"));
+            }
         }
     }
 

@@ -42,6 +42,14 @@ class KvInjectionTest {
     }
 
     @Test
+    void theSuspiciousReadingCatchesWhatEncoreWrote() {
+        // eNcore quoted values with a space but escaped nothing: a user name can end its quotes and add a field
+        String encore = "rec_type=500 user=\"a\" forged=\"yes\" file_name=x&admin=1";
+        assertThat(SplunkKv.extract(encore)).containsKey("forged");
+        assertThat(SplunkKv.extractAnywhere(encore)).containsKeys("forged", "admin");
+    }
+
+    @Test
     void safeValuesStayBareAndEmptyIsQuoted() {
         String line = line(connection("alice", "https://host.example/path", "report.pdf"));
         assertThat(line).contains(" user=alice ").contains(" uri=https://host.example/path");
@@ -54,6 +62,7 @@ class KvInjectionTest {
         String line = line(connection(hostile, hostile, hostile));
         assertThat(line).doesNotContain("\n").doesNotContain("\r");
         Map<String, String> fields = SplunkKv.extract(line);
+        assertThat(SplunkKv.extractAnywhere(line)).as("pairs found anywhere in %s", line).isEqualTo(fields);
         String expected = encoded(hostile);
         assertThat(fields).as("fields of %s", line)
                 .containsOnlyKeys("rec_type", "event_sec", "src_ip", "uri", "user", "file_name", "rec_type_desc",

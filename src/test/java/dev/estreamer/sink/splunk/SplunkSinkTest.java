@@ -49,6 +49,41 @@ class SplunkSinkTest {
     }
 
     @Test
+    void aBatchIsOnThePipeWhenItIsAcknowledged() {
+        // stdout is buffered; what splunkd has read when the bookmark may move is what was flushed
+        ByteArrayOutputStream pipe = new ByteArrayOutputStream();
+        EventStream stream = new EventStream(new java.io.BufferedOutputStream(pipe, 1 << 16));
+        SplunkSink sink = new SplunkSink(stream, "estreamer://x", null, null, null);
+        List<Payload> payloads = List.of(new Payload(1,
+                TimedPayload.encode(1_000_000, "a=1".getBytes(StandardCharsets.UTF_8))),
+                new Payload(2, TimedPayload.encode(2_000_000, "a=2".getBytes(StandardCharsets.UTF_8))));
+        String[] onThePipeAtAck = new String[1];
+        sink.publish(new dev.estreamer.sink.Batch() {
+            @Override
+            public List<Payload> payloads() {
+                return payloads;
+            }
+
+            @Override
+            public void acknowledge() {
+                onThePipeAtAck[0] = pipe.toString(StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public void retry(List<Payload> failed, Throwable cause) {
+                throw new AssertionError(cause);
+            }
+
+            @Override
+            public void reject(List<Payload> rejected, String reason) {
+                throw new AssertionError(reason);
+            }
+        });
+        assertThat(onThePipeAtAck[0]).startsWith("<stream><event").contains("<data>a=1</data>")
+                .endsWith("<data>a=2</data><done/></event>\n");
+    }
+
+    @Test
     void aFailedWriteIsRetriedNeverAcknowledged() {
         OutputStream broken = new OutputStream() {
             @Override
