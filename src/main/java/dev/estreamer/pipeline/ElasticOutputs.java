@@ -52,9 +52,15 @@ public final class ElasticOutputs {
             log.warn("{}; events wait until it is back", health.message());
         }
         if (o.setup() && health.healthy()) {
-            TemplateInstaller.of(sink).install(o.retention());
+            try {
+                TemplateInstaller.of(sink).install(o.retention());
+            } catch (RuntimeException e) {
+                sink.close();
+                throw e;
+            }
         } else if (o.setup()) {
-            log.warn("Elasticsearch set-up skipped for now (cluster not healthy); run 'estreamer-elastic setup' later");
+            sink.setUpBeforeFirstDocument(o.retention());
+            log.warn("Elasticsearch set-up postponed until the cluster answers; no document is sent before it");
         }
         return sink;
     }

@@ -144,6 +144,44 @@ class ElasticOutputsTest {
         assertThat(first.getHeaders().get("Authorization")).isEqualTo("ApiKey " + API_KEY);
     }
 
+    @Test
+    void setUpRunsAtStartUnlessDisabled() throws Exception {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                seen.add(r.getMethod() + " " + r.getTarget());
+                if (r.getTarget().startsWith("/_cluster/health")) {
+                    return new MockResponse.Builder().code(200).body("{\"cluster_name\":\"t\",\"status\":\"green\"}").build();
+                }
+                return new MockResponse.Builder().code(r.getMethod().equals("GET") ? 404 : 200)
+                        .body("{\"error\":{\"type\":\"resource_not_found_exception\"}}").build();
+            }
+        });
+        try (ElasticSink sink = ElasticOutputs.sink(output(null, null, null, true), "handler.outputters[0]", dir, "es")) {
+            assertThat(seen).contains("PUT /_index_template/logs-cisco_firepower", "PUT /_ilm/policy/cisco_firepower");
+        }
+        seen.clear();
+        try (ElasticSink sink = ElasticOutputs.sink(output(null, null, null, false), "handler.outputters[0]", dir, "es")) {
+            assertThat(seen).as("elasticsearch.setup false: only the health check").containsExactly("GET /_cluster/health");
+        }
+    }
+
+    @Test
+    void missingPrivilegesStopTheStartWithTheSentence() {
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                if (r.getTarget().startsWith("/_cluster/health")) {
+                    return new MockResponse.Builder().code(200).body("{\"cluster_name\":\"t\",\"status\":\"yellow\"}").build();
+                }
+                return new MockResponse.Builder().code(403).body("{\"error\":{\"type\":\"security_exception\"}}").build();
+            }
+        });
+        assertThatThrownBy(() -> ElasticOutputs.sink(output(null, null, null, true), "handler.outputters[0]", dir, "es"))
+                .isInstanceOf(dev.estreamer.sink.SinkException.class).hasMessageContaining("lacks the privileges");
+    }
+
     private static MockResponse ok() {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body("{\"errors\":false,\"items\":[{\"create\":{\"status\":201}}]}").build();
