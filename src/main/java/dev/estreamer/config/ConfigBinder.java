@@ -224,7 +224,7 @@ final class ConfigBinder {
                 s.get(ES_PASSWORD), ca == null ? null : existing(s, ES_CA_FILE, ca), s.get(ES_CA_FINGERPRINT),
                 s.get(ES_BULK_MAX_SIZE), s.get(ES_BULK_MAX_BYTES), s.get(ES_WORKERS), s.get(ES_COMPRESSION),
                 s.get(ES_TIMEOUT), s.get(ES_SETUP), retention,
-                dead == null ? null : resolve(dead));
+                dead == null ? null : resolve(dead), s.get(ES_FLUSH_TIMEOUT));
     }
 
     private SyslogOptions syslog(Section s, StreamUri uri) {

@@ -58,7 +58,7 @@ class ElasticOutputsTest {
 
     private ElasticOutput output(String apiKey, String username, String password, boolean setup) {
         return new ElasticOutput(List.of("http://127.0.0.1:" + server.getPort()), null, "default", apiKey, username,
-                password, null, null, 1600, 5 << 20, 1, false, Duration.ofSeconds(5), setup, "30d", null);
+                password, null, null, 1600, 5 << 20, 1, false, Duration.ofSeconds(5), setup, "30d", null, Duration.ofSeconds(1));
     }
 
     @Test
