@@ -134,6 +134,11 @@ class ElasticBookmarkFaultTest {
                     List.of(new Output("es", routing, sink)), new BookmarkStore(BookmarkStore.fileFor(data, "127.0.0.1",
                     sim.port())), FmcPipeline.Start.GENESIS, 10, 200, FmcPipeline.DEFAULT_QUEUE_BYTES,
                     Duration.ofMillis(50), Enrichment.inMemory(), Duration.ZERO);
+            ch.qos.logback.classic.Logger deliveryLog = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Delivery.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> retries =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            retries.start();
+            deliveryLog.addAppender(retries);
             try {
                 p.start();
                 assertThat(ClientHarness.await(Duration.ofSeconds(40), () -> cluster.refusals.get() >= 1))
@@ -152,7 +157,12 @@ class ElasticBookmarkFaultTest {
                         .as("%d written", p.stats().written.get()).isTrue();
             } finally {
                 p.stop(Duration.ofSeconds(5));
+                deliveryLog.detachAppender(retries);
             }
+            List<String> pauses = retries.list.stream().map(e -> e.getFormattedMessage())
+                    .filter(m -> m.contains("es_rejected_execution_exception")).map(m -> m.replaceAll(".*retrying in ", ""))
+                    .toList();
+            assertThat(pauses).as("the 429 document's retries back off exponentially").containsExactly("1 s", "2 s");
             assertThat(p.bookmark()).as("all acknowledged or dead-lettered: the bookmark reaches the end").isEqualTo(LAST_SECOND);
 
             Set<String> all = new HashSet<>(archiveSecond.keySet());
