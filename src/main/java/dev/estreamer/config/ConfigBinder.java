@@ -201,8 +201,8 @@ final class ConfigBinder {
         }
         List<String> hosts = s.get(ES_HOSTS);
         for (String h : hosts) {
-            if (!h.matches("https?://[^/\\s]+(/.*)?")) {
-                s.problem(ES_HOSTS, "expected http://host:port or https://host:port, got \"" + h + "\"");
+            if (!h.matches("https?://[^/\\s]+/?")) { // no path: requests go to the host's root (/_bulk)
+                s.problem(ES_HOSTS, "expected http://host:port or https://host:port (no path), got \"" + h + "\"");
             }
         }
         for (Key<String> secret : List.of(ES_API_KEY, ES_PASSWORD)) {
