@@ -201,8 +201,8 @@ final class ConfigBinder {
         }
         List<String> hosts = s.get(ES_HOSTS);
         for (String h : hosts) {
-            if (!h.matches("https?://[^/\\s]+(/.*)?")) {
-                s.problem(ES_HOSTS, "expected http://host:port or https://host:port, got \"" + h + "\"");
+            if (!h.matches("https?://[^/\\s]+/?")) { // no path: requests go to the host's root (/_bulk)
+                s.problem(ES_HOSTS, "expected http://host:port or https://host:port (no path), got \"" + h + "\"");
             }
         }
         for (Key<String> secret : List.of(ES_API_KEY, ES_PASSWORD)) {
@@ -224,7 +224,7 @@ final class ConfigBinder {
                 s.get(ES_PASSWORD), ca == null ? null : existing(s, ES_CA_FILE, ca), s.get(ES_CA_FINGERPRINT),
                 s.get(ES_BULK_MAX_SIZE), s.get(ES_BULK_MAX_BYTES), s.get(ES_WORKERS), s.get(ES_COMPRESSION),
                 s.get(ES_TIMEOUT), s.get(ES_SETUP), retention,
-                dead == null ? null : resolve(dead));
+                dead == null ? null : resolve(dead), s.get(ES_FLUSH_TIMEOUT));
     }
 
     private SyslogOptions syslog(Section s, StreamUri uri) {

@@ -16,11 +16,12 @@ import java.util.List;
  * @param caFile PEM file of the CA(s) to trust, or null
  * @param caFingerprint SHA-256 (hex) of a certificate in the server's chain to trust, or null
  * @param deadLetterFile where permanently refused documents go, or null for the data directory's default
+ * @param flushTimeout how long a partial batch waits for more events (zero: sent when the pipeline is idle)
  */
 public record ElasticOutput(List<String> hosts, String cloudId, String namespace, String apiKey, String username,
                             String password, Path caFile, String caFingerprint, int bulkMaxSize, int bulkMaxBytes,
                             int workers, boolean compression, Duration timeout, boolean setup, String retention,
-                            Path deadLetterFile) {
+                            Path deadLetterFile, Duration flushTimeout) {
 
     @Override
     public String toString() {

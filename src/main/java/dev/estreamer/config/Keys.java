@@ -48,7 +48,7 @@ public final class Keys {
     public static final Key<Integer> QUEUE_MEGABYTES = Key.optional("queueMegabytes", integer(1, 65_536), "32", ESTREAMER,
             "Most megabytes of records in each bounded queue between pipeline stages (received, formatted), per FMC; with queueSize, whichever bound is reached first applies (an enriched JSON event is about 4 KB, an intrusion packet record up to 64 KB: this one bounds the memory).");
     public static final Key<Integer> BATCH_SIZE = Key.optional("batchSize", COUNT, "100", ENCORE,
-            "Most records per batch handed to an outputter; unlike eNcore, a partial batch is flushed as soon as the pipeline is idle.");
+            "Most records per batch handed to an outputter; unlike eNcore, a partial batch is flushed as soon as the pipeline is idle (with an elasticsearch outputter: see elasticsearch.flushTimeout).");
     public static final Key<Boolean> ALWAYS_ATTEMPT_TO_CONTINUE = Key.ignored("alwaysAttemptToContinue", BOOLEAN, "false",
             "eNcore's restart-after-error switch.", "estreamer always reconnects with backoff (see reconnect.*)");
     public static final Key<List<String>> CONDITIONS = Key.ignored("conditions", STRINGS, "[]",
@@ -232,6 +232,8 @@ public final class Keys {
             "Most body bytes per bulk request (before compression).");
     public static final Key<Integer> ES_WORKERS = Key.optional(ES + "workers", integer(1, 64), "1", ESTREAMER,
             "Bulk requests in flight at once.");
+    public static final Key<Duration> ES_FLUSH_TIMEOUT = Key.optional(ES + "flushTimeout", seconds(0, 60), "1", ESTREAMER,
+            "Seconds a partial batch waits for more events before it is sent (Beats' flush timeout); 0 sends it as soon as the pipeline is idle. With an elasticsearch outputter a batch holds up to max(batchSize, bulkMaxSize x workers) records, so a full batch keeps every worker busy.");
     public static final Key<Boolean> ES_COMPRESSION = Key.optional(ES + "compression", BOOLEAN, "false", ESTREAMER,
             "Gzip request bodies (saves bandwidth, costs shipper CPU).");
     public static final Key<Duration> ES_TIMEOUT = Key.optional(ES + "timeout", seconds(1, 3600), "90", ESTREAMER,

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,61 @@ final class EcsMapping {
     /** Values the metadata uses for "nothing here". */
     private static final Set<String> EMPTY_NAMES = Set.of("unknown", "n/a", "pending", "none", "not found");
     private static final String ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+    /**
+     * Raw ids and the computed names enrichment resolves them to (see Enricher's views). When one of the names
+     * is in the record, the id stays out of {@code cisco.firepower.*}: the name is in an ECS field or in the
+     * vendor namespace under its own key, and an id there would only be a number users cannot read.
+     */
+    private static final Map<String, List<String>> ID_NAMES = Map.ofEntries(
+            Map.entry("deviceId", List.of("sensor")),
+            Map.entry("userId", List.of("user", "agentUser")),
+            Map.entry("sourceUserId", List.of("sourceUser")),
+            Map.entry("destinationUserId", List.of("destinationUser")),
+            Map.entry("applicationId", List.of("applicationProtocol")),
+            Map.entry("clientApplicationId", List.of("clientApplication")),
+            Map.entry("webApplicationId", List.of("webApplication")),
+            Map.entry("sourceServerId", List.of("sourceApplicationProtocol")),
+            Map.entry("destinationServerId", List.of("destinationApplicationProtocol")),
+            Map.entry("ingressZone", List.of("ingressSecurityZone")),
+            Map.entry("ingressZoneUuid", List.of("ingressSecurityZone")),
+            Map.entry("securityZoneIngressUuid", List.of("ingressSecurityZone")),
+            Map.entry("egressZone", List.of("egressSecurityZone")),
+            Map.entry("egressZoneUuid", List.of("egressSecurityZone")),
+            Map.entry("securityZoneEgressUuid", List.of("egressSecurityZone")),
+            Map.entry("ingressIntefaceUuid", List.of("ingressInterface")),
+            Map.entry("interfaceIngressUuid", List.of("ingressInterface")),
+            Map.entry("egressIntefaceUuid", List.of("egressInterface")),
+            Map.entry("interfaceEgressUuid", List.of("egressInterface")),
+            Map.entry("policyRevision", List.of("firewallPolicy")),
+            Map.entry("accessControlPolicyUuid", List.of("firewallPolicy", "filePolicy")),
+            Map.entry("accessControlRuleId", List.of("firewallRule")),
+            Map.entry("ruleAction", List.of("firewallRuleAction")),
+            Map.entry("ruleReason", List.of("firewallRuleReason")),
+            Map.entry("policyUuid", List.of("idsPolicy")),
+            Map.entry("networkAnalysisPolicyUuid", List.of("networkAnalysisPolicy")),
+            Map.entry("policyId", List.of("correlationPolicy")),
+            Map.entry("classificationId", List.of("classificationName")),
+            Map.entry("priorityId", List.of("priority")),
+            Map.entry("blockedReasonId", List.of("blockedReason")),
+            Map.entry("action", List.of("fileAction")),
+            Map.entry("fileTypeId", List.of("fileType")),
+            Map.entry("localMalwareAnalysisStatus", List.of("malwareAnalysisStatus")),
+            Map.entry("eventTypeId", List.of("malwareEventType", "type")),
+            Map.entry("eventSubtypeId", List.of("malwareEventSubtype", "subtype")),
+            Map.entry("eventType", List.of("eventDescription")),
+            Map.entry("eventSubtype", List.of("eventDescription")),
+            Map.entry("detectorId", List.of("detector")),
+            Map.entry("cloudUuid", List.of("cloud")),
+            Map.entry("securityIntelligenceSourceDestination", List.of("securityIntelligenceIp")),
+            Map.entry("securityIntelligenceUuid", List.of("securityIntelligencePolicy")),
+            Map.entry("sinkholeUuid", List.of("sinkhole")),
+            Map.entry("sourceId", List.of("source")),
+            Map.entry("dnsRecordType", List.of("dnsRecordName")),
+            Map.entry("dnsResponseType", List.of("dnsResponseName")),
+            Map.entry("iocNumber", List.of("iocCategory")),
+            Map.entry("sourceOperatingSystemFingerprintUuid", List.of("sourceOperatingSystemName")),
+            Map.entry("destinationOperatingSystemFingerprintUuid", List.of("destinationOperatingSystemName")),
+            Map.entry("type", List.of("xffType")));
 
     private final Record record;
     private final Fields raw;
@@ -87,7 +143,7 @@ final class EcsMapping {
         endpoints("initiatorIpAddress", "initiatorPort", "responderIpAddress", "responderPort", "protocol");
         long first = num("firstPacketTimestamp");
         long last = num("lastPacketTimestamp");
-        boolean denied = isDenied(name("firewallRuleAction"));
+        boolean denied = isDenied(peek("firewallRuleAction"));
         if (last > 0) {
             kind("event", "network", "connection", "end", denied ? "denied" : "allowed");
             doc.put("event.action", "connection-finished");
@@ -134,6 +190,12 @@ final class EcsMapping {
         doc.put("tls.version", name("sslVersion"));
         String cipher = name("sslCipherSuite");
         doc.put("tls.cipher", "TLS_NULL_WITH_NULL_NULL".equals(cipher) ? null : cipher);
+        String certificate = text("sslCertificateFingerprint");
+        if (certificate != null && certificate.length() == 40 && !isZeroText(certificate)) {
+            certificate = certificate.toUpperCase(Locale.ROOT); // ECS writes hashes of certificates in upper case
+            doc.put("tls.server.hash.sha1", certificate);
+            doc.add("related.hash", certificate);
+        }
         long vlan = num("vlanId");
         doc.put("network.vlan.id", vlan > 0 ? Long.toString(vlan) : null);
     }
@@ -166,7 +228,7 @@ final class EcsMapping {
 
     private void file() {
         endpoints("sourceIpAddress", "sourcePort", "destinationIpAddress", "destinationPort", "protocol");
-        String disposition = name("disposition");
+        String disposition = peek("disposition");
         boolean malware = record.recordType() == 502;
         boolean malicious = isMalicious(disposition);
         kind(malware && malicious ? "alert" : "event", "file", "info");
@@ -184,7 +246,7 @@ final class EcsMapping {
 
     private void malware() {
         endpoints("sourceIpAddress", "sourcePort", "destinationIpAddress", "destinationPort", "protocol");
-        String disposition = name("disposition");
+        String disposition = peek("disposition");
         kind(isMalicious(disposition) ? "alert" : "event", "malware", "info");
         doc.add("event.category", "file");
         doc.put("event.action", "malware-detected");
@@ -224,7 +286,7 @@ final class EcsMapping {
     private void discovery() {
         kind("event", "host", "info");
         doc.add("event.type", "change");
-        doc.put("event.action", slug(name("eventDescription")));
+        doc.put("event.action", slug(peek("eventDescription")));
         String ip = address("hostIpAddr");
         doc.put("host.ip", ip);
         doc.add("related.ip", ip);
@@ -402,10 +464,24 @@ final class EcsMapping {
         for (int i = 0; i < raw.size(); i++) {
             String n = raw.name(i);
             if (!usedRaw.contains(n) && !names.contains(n) && !NOISE.contains(n) && !n.equals("_")
-                    && !isZeroText(raw.value(i))) {
+                    && !isZeroText(raw.value(i)) && !resolved(n)) {
                 doc.put("cisco.firepower." + n, plain(raw.value(i)));
             }
         }
+    }
+
+    /** Whether enrichment resolved this raw id into a name the record carries. */
+    private boolean resolved(String rawName) {
+        List<String> names = ID_NAMES.get(rawName);
+        if (names == null) {
+            return false;
+        }
+        for (String n : names) {
+            if (computed.get(n) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The all-zero UUIDs, hex strings, MACs and "::" the FMC writes for "not set". */
@@ -493,6 +569,18 @@ final class EcsMapping {
     /** A resolved (computed) name, null when absent or one of the metadata's "nothing" words. */
     private String name(String field) {
         usedComputed.add(field);
+        Object v = computed.get(field);
+        if (!(v instanceof String s) || s.isEmpty() || EMPTY_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return s;
+    }
+
+    /**
+     * A resolved name read only to classify the event (allowed/denied, malicious or not): unlike
+     * {@link #name}, it is not marked used, so it still reaches {@code cisco.firepower.*}.
+     */
+    private String peek(String field) {
         Object v = computed.get(field);
         if (!(v instanceof String s) || s.isEmpty() || EMPTY_NAMES.contains(s.toLowerCase(Locale.ROOT))) {
             return null;

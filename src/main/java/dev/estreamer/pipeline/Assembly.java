@@ -120,12 +120,13 @@ public final class Assembly {
                         positive(config.reconnect().initialDelay())), config.reconnect().healthyAfter());
         BookmarkStore bookmarks = new BookmarkStore(
                 BookmarkStore.fileFor(config.dataDirectory(), server.host(), server.port()));
-        int batch = config.queues().batchSize();
-        int capacity = Math.max(batch * 2, config.queues().queueSize() * batch);
+        List<Outputter> enabled = config.handler().enabledOutputters();
+        int batch = ElasticOutputs.batchSize(enabled, config.queues().batchSize());
+        int capacity = Math.max(batch * 2, config.queues().queueSize() * config.queues().batchSize());
         return new FmcPipeline(server.name(), settings, connector, new RecordDecoder(),
                 new RecordFilter(config.handler().records()), outputs, bookmarks, start(config.start()),
                 batch, capacity, (long) config.queues().queueMegabytes() << 20, Duration.ofSeconds(1),
-                enrichment(config, server));
+                enrichment(config, server), ElasticOutputs.batchWait(enabled));
     }
 
     private static Enrichment enrichment(EstreamerConfig config, Server server) {

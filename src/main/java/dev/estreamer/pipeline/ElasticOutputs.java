@@ -2,6 +2,8 @@ package dev.estreamer.pipeline;
 
 import dev.estreamer.config.ConfigException;
 import dev.estreamer.config.ElasticOutput;
+import dev.estreamer.config.Outputter;
+import dev.estreamer.config.StreamUri;
 import dev.estreamer.sink.elastic.ElasticHealthCheck;
 import dev.estreamer.sink.elastic.ElasticSink;
 import dev.estreamer.sink.elastic.ElasticSinkConfig;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,11 +55,43 @@ public final class ElasticOutputs {
             log.warn("{}; events wait until it is back", health.message());
         }
         if (o.setup() && health.healthy()) {
-            TemplateInstaller.of(sink).install(o.retention());
+            try {
+                TemplateInstaller.of(sink).install(o.retention());
+            } catch (RuntimeException e) {
+                sink.close();
+                throw e;
+            }
         } else if (o.setup()) {
-            log.warn("Elasticsearch set-up skipped for now (cluster not healthy); run 'estreamer-elastic setup' later");
+            sink.setUpBeforeFirstDocument(o.retention());
+            log.warn("Elasticsearch set-up postponed until the cluster answers; no document is sent before it");
         }
         return sink;
+    }
+
+    /**
+     * Records per pipeline batch: the configured batchSize, raised for an elasticsearch outputter to
+     * bulkMaxSize x workers, so that a full batch is one full bulk request per worker (Beats' bulk_max_size).
+     */
+    public static int batchSize(List<Outputter> outputters, int configured) {
+        int batch = configured;
+        for (Outputter o : outputters) {
+            if (o.uri().scheme() == StreamUri.Scheme.ELASTICSEARCH && o.elasticsearch() != null) {
+                batch = Math.max(batch, Math.min(o.elasticsearch().bulkMaxSize() * o.elasticsearch().workers(), 100_000));
+            }
+        }
+        return batch;
+    }
+
+    /** How long a partial batch waits for more records: the shortest flushTimeout of the elasticsearch outputters, else zero. */
+    public static Duration batchWait(List<Outputter> outputters) {
+        Duration wait = null;
+        for (Outputter o : outputters) {
+            if (o.uri().scheme() == StreamUri.Scheme.ELASTICSEARCH && o.elasticsearch() != null) {
+                Duration d = o.elasticsearch().flushTimeout();
+                wait = wait == null || d.compareTo(wait) < 0 ? d : wait;
+            }
+        }
+        return wait == null ? Duration.ZERO : wait;
     }
 
     static String secret(String reference, String key, Map<String, String> env) {

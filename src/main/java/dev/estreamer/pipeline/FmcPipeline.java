@@ -41,6 +41,7 @@ public final class FmcPipeline implements AutoCloseable {
     private final BookmarkStore bookmarks;
     private final Start start;
     private final int batchSize;
+    private final long batchWaitNanos;
     private final Duration bookmarkInterval;
     private final AckTracker tracker;
     private final BlockingQueue<Received> received;
@@ -70,7 +71,7 @@ public final class FmcPipeline implements AutoCloseable {
     }
 
     private static final Received POISON = new Received(-1, new byte[0]);
-    private static final Formatted DONE = new Formatted(-1, new byte[0][], 0);
+    static final Formatted DONE = new Formatted(-1, new byte[0][], 0);
     /** Default bound, in bytes, of each queue between stages (see {@link ByteBudget}). */
     public static final long DEFAULT_QUEUE_BYTES = 32L << 20;
 
@@ -95,6 +96,18 @@ public final class FmcPipeline implements AutoCloseable {
     public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
             RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
             int queueCapacity, long queueBytes, Duration bookmarkInterval, Enrichment enrichment) {
+        this(name, sessionSettings, connector, decoder, filter, outputs, bookmarks, start, batchSize, queueCapacity,
+                queueBytes, bookmarkInterval, enrichment, Duration.ZERO);
+    }
+
+    /**
+     * @param batchWait how long a partial batch waits for more records before it goes to the outputs (Beats'
+     *                  flush timeout); zero hands it over as soon as the writer finds the queue empty
+     */
+    public FmcPipeline(String name, SessionSettings sessionSettings, Connector connector, RecordDecoder decoder,
+            RecordFilter filter, List<Output> outputs, BookmarkStore bookmarks, Start start, int batchSize,
+            int queueCapacity, long queueBytes, Duration bookmarkInterval, Enrichment enrichment, Duration batchWait) {
+        this.batchWaitNanos = batchWait.toNanos();
         this.receivedBytes = new ByteBudget(queueBytes);
         this.formattedBytes = new ByteBudget(queueBytes);
         this.enrichment = enrichment;
@@ -249,7 +262,7 @@ public final class FmcPipeline implements AutoCloseable {
                 }
                 batch.clear();
                 batch.add(first);
-                formatted.drainTo(batch, batchSize - 1);
+                fill(formatted, batch, batchSize, batchWaitNanos);
                 if (batch.get(batch.size() - 1) == DONE) {
                     batch.remove(batch.size() - 1);
                     done = true;
@@ -269,6 +282,40 @@ public final class FmcPipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Tops {@code batch} (holding at least one record) up to {@code max} from the queue: what is there at once,
+     * then, with a wait, whatever arrives until the batch is full, {@code waitNanos} after the call, or DONE.
+     */
+    static void fill(BlockingQueue<Formatted> queue, List<Formatted> batch, int max, long waitNanos)
+            throws InterruptedException {
+        queue.drainTo(batch, max - batch.size());
+        if (waitNanos <= 0) {
+            return;
+        }
+        long deadline = System.nanoTime() + waitNanos;
+        while (batch.size() < max && batch.get(batch.size() - 1) != DONE) {
+            long left = deadline - System.nanoTime();
+            Formatted next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            if (next != DONE) {
+                queue.drainTo(batch, max - batch.size());
+            }
+        }
+    }
+
+    /** Most records handed to the outputs at once. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** How long a partial batch waits for more records. */
+    public Duration batchWait() {
+        return Duration.ofNanos(batchWaitNanos);
     }
 
     private void flushBookmarks() {

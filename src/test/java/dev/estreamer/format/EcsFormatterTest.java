@@ -67,6 +67,35 @@ class EcsFormatterTest {
     }
 
     @Test
+    void vendorFieldsCarryNamesNotTheIdsTheyWereResolvedFrom() throws IOException {
+        JsonNode conn = JSON.readTree(formatter.format(SAMPLES.get("connection")));
+        JsonNode vendor = conn.at("/cisco/firepower");
+        assertThat(vendor.has("ruleAction")).as("the action's id goes, its name stays").isFalse();
+        assertThat(vendor.has("ingressZone")).as("zone UUID: the name is observer.ingress.zone").isFalse();
+        assertThat(vendor.has("applicationId")).as("application id: the name is network.protocol").isFalse();
+        assertThat(vendor.has("deviceId")).as("device id: the name is observer.name").isFalse();
+        assertThat(vendor.at("/urlCategory").asText()).isEqualTo("Unknown");
+
+        JsonNode web = JSON.readTree(formatter.format(SAMPLES.get("connection-web")));
+        assertThat(web.at("/cisco/firepower/firewallRuleAction").asText())
+                .as("a name read only to classify the event still reaches the vendor fields").isEqualTo("Block");
+        assertThat(web.at("/event/type").toString()).contains("denied");
+        assertThat(web.at("/source/nat/ip").asText()).isEqualTo("198.51.100.10");
+        assertThat(web.at("/network/vlan/id").asText()).isEqualTo("42");
+        assertThat(web.at("/dns/question/type").asText()).isEqualTo("A");
+        assertThat(web.at("/tls/version").asText()).isEqualTo("TLSv1.2");
+        assertThat(web.at("/tls/server/hash/sha1").asText()).isEqualTo("9E393D93138888D288266C2D915214D1D1CCEB2A");
+        assertThat(web.at("/http/response/status_code").asInt()).isEqualTo(200);
+
+        JsonNode malware = JSON.readTree(formatter.format(SAMPLES.get("malware")));
+        assertThat(malware.at("/event/kind").asText()).as("disposition Malware makes it an alert").isEqualTo("alert");
+        assertThat(malware.at("/cisco/firepower/disposition").asText()).isEqualTo("Malware");
+        assertThat(malware.at("/threat/software/name").asText()).isEqualTo("W32.Generic:Gen.22fz.1201");
+        assertThat(malware.at("/threat/tactic").isMissingNode())
+                .as("binary eStreamer records carry no MITRE ATT&CK data (docs/elastic.md)").isTrue();
+    }
+
+    @Test
     void everyFamilyHasItsDataStream() {
         assertThat(new EcsFormatter("prod_eu").dataStream(SAMPLES.get("intrusion")))
                 .isEqualTo("logs-cisco_firepower.intrusion-prod_eu");

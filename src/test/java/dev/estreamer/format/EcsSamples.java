@@ -13,8 +13,10 @@ import java.util.Map;
 
 /**
  * One enriched record per ECS data stream family: the golden capture's metadata and first connection
- * event, plus synthetic intrusion, file, file-malware, malware, correlation and discovery events built
- * with the shared {@link RecordEncoder} after metadata that names their ids.
+ * event, plus synthetic connection (7.1 block: NAT, VLAN, HTTP, DNS, TLS), intrusion, file, file-malware,
+ * malware, correlation and discovery events built with the shared {@link RecordEncoder} after metadata that
+ * names their ids. The enricher starts from the built-in tables (dispositions, actions, protocols, …) exactly
+ * as the pipeline's does, so the golden documents are what {@code run} writes.
  */
 public final class EcsSamples {
     private static final String ZONE_IN = "ed81dc4e-3444-11eb-a581-703a42c735fb";
@@ -28,7 +30,7 @@ public final class EcsSamples {
     /** Sample name (the golden file's stem) → enriched record, in a fixed order. */
     public static Map<String, Record> all() {
         RecordDecoder decoder = new RecordDecoder();
-        Enricher enricher = new Enricher(MetadataCache.empty());
+        Enricher enricher = new Enricher(MetadataCache.withDefaults());
         Map<String, Record> out = new LinkedHashMap<>();
         for (byte[] payload : Golden.payloads()) {
             Record r = enricher.enrich(decoder.decode(payload));
@@ -45,7 +47,11 @@ public final class EcsSamples {
                         "message", "MALWARE-CNC Win.Trojan beacon"), false, 0),
                 enc.encode(67, Map.of("id", 29, "name", "trojan-activity", "description", "A Network Trojan was Detected"),
                         false, 0),
-                enc.encode(118, Map.of("uuid", IPS_POLICY, "name", "Balanced Security and Connectivity"), false, 0))) {
+                enc.encode(118, Map.of("uuid", IPS_POLICY, "name", "Balanced Security and Connectivity"), false, 0),
+                enc.encode(120, Map.of("id", 4, "name", "Block"), false, 0),
+                enc.encode(604, Map.of("id", 4, "name", "TLSv1.2"), false, 0),
+                enc.encode(320, Map.of("id", 1, "name", "A", "description", "a host address"), false, 0),
+                enc.encode(321, Map.of("id", 3, "name", "NXDOMAIN", "description", "Non-Existent Domain"), false, 0))) {
             enricher.enrich(decoder.decode(meta));
         }
         Map<String, Object> intrusion = new LinkedHashMap<>();
@@ -73,6 +79,43 @@ public final class EcsSamples {
         intrusion.put("httpHostname", "evil.example");
         intrusion.put("httpURI", "/beacon?id=1");
         out.put("intrusion", event(enricher, decoder, enc.encode(400, intrusion, true, 1_606_923_400)));
+
+        Map<String, Object> web = new LinkedHashMap<>();
+        web.put("blockType", 174);
+        web.put("deviceId", 1);
+        web.put("eventType", 1003);
+        web.put("eventSubtype", 1);
+        web.put("eventSecond", 1_606_923_450);
+        web.put("initiatorIpAddress", "10.1.2.3");
+        web.put("responderIpAddress", "203.0.113.80");
+        web.put("initiatorPort", 51_514);
+        web.put("responderPort", 443);
+        web.put("protocol", 6);
+        web.put("ruleAction", 4);
+        web.put("firstPacketTimestamp", 1_606_923_440);
+        web.put("lastPacketTimestamp", 1_606_923_449);
+        web.put("initiatorTransmittedPackets", 12);
+        web.put("responderTransmittedPackets", 9);
+        web.put("initiatorTransmittedBytes", 2_048);
+        web.put("responderTransmittedBytes", 18_000);
+        web.put("clientUrl", "https://shop.example:8443/cart?item=7");
+        web.put("vlanId", 42);
+        web.put("referencedHost", "shop.example");
+        web.put("userAgent", "Mozilla/5.0 (X11; Linux x86_64)");
+        web.put("httpReferrer", "https://search.example/?q=shop");
+        web.put("httpResponse", 200);
+        web.put("sslCertificateFingerprint", "9e393d93138888d288266c2d915214d1d1cceb2a");
+        web.put("sslServerName", "shop.example");
+        web.put("sslVersion", 4);
+        web.put("sslCipherSuite", 49_199);
+        web.put("dnsQuery", "shop.example");
+        web.put("dnsRecordType", 1);
+        web.put("dnsResponseType", 3);
+        web.put("natInitiatorIp", "198.51.100.10");
+        web.put("natInitiatorPort", 40_001);
+        web.put("natResponderIp", "203.0.113.80");
+        web.put("natResponderPort", 443);
+        out.put("connection-web", event(enricher, decoder, enc.encode(71, web, true, 1_606_923_450)));
 
         Map<String, Object> file = fileEvent(79);
         out.put("file", event(enricher, decoder, enc.encode(500, file, true, 1_606_923_500)));

@@ -46,6 +46,8 @@ public final class ElasticSink implements Sink {
     private final ExecutorService workers;
     private final Counters counters = new Counters();
     private volatile boolean closed;
+    /** Retention for a set-up still owed before the first document (the cluster was down at start), or null. */
+    private volatile String pendingSetup;
 
     ElasticSink(ElasticSinkConfig config) {
         this.config = config;
@@ -65,6 +67,15 @@ public final class ElasticSink implements Sink {
         return counters;
     }
 
+    /**
+     * Installs the templates before the first document goes out: when Elasticsearch was unreachable at start, a
+     * document sent before them would create its data stream from the built-in {@code logs} template, and a data
+     * stream keeps the mappings it was created with. Until set-up succeeds every batch is retried.
+     */
+    public void setUpBeforeFirstDocument(String retention) {
+        this.pendingSetup = retention;
+    }
+
     @Override
     public void publish(Batch batch) {
         List<Payload> payloads = batch.payloads();
@@ -72,6 +83,18 @@ public final class ElasticSink implements Sink {
         if (closed) {
             retry(batch, payloads, new SinkException("sink " + this + " is closed"));
             return;
+        }
+        String setup = pendingSetup;
+        if (setup != null) {
+            try {
+                new TemplateInstaller(transport).install(setup);
+                pendingSetup = null;
+                log.info("Elasticsearch set-up done at {} before the first document", transport);
+            } catch (SinkException e) {
+                retry(batch, payloads, new SinkException("Elasticsearch set-up must succeed before documents are sent: "
+                        + e.getMessage(), e));
+                return;
+            }
         }
         List<Payload> valid = new ArrayList<>(payloads.size());
         List<Payload> malformed = new ArrayList<>();

@@ -39,8 +39,14 @@ public final class ElasticTls {
             }
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             tmf.init(store);
+            X509TrustManager pkix = null;
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager x) {
+                    pkix = x;
+                }
+            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(null, new TrustManager[] {new CaFileTrust(pkix, pem)}, null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
             throw new SinkException("elasticsearch caFile " + pem + " cannot be read as PEM certificates: " + e.getMessage(), e);
@@ -59,6 +65,40 @@ public final class ElasticTls {
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new SinkException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The JVM's PKIX checks against the caFile's CAs, with a refusal that names the file and the certificate. */
+    static final class CaFileTrust implements X509TrustManager {
+        private final X509TrustManager pkix;
+        private final Path pem;
+
+        CaFileTrust(X509TrustManager pkix, Path pem) {
+            this.pkix = pkix;
+            this.pem = pem;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                pkix.checkServerTrusted(chain, authType);
+            } catch (CertificateException e) {
+                X509Certificate leaf = chain.length == 0 ? null : chain[0];
+                throw new CertificateException("Elasticsearch's certificate"
+                        + (leaf == null ? "" : " (" + leaf.getSubjectX500Principal().getName() + ", issued by "
+                        + leaf.getIssuerX500Principal().getName() + ")")
+                        + " is not signed by a CA in elasticsearch.caFile " + pem + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("client certificates are not checked here");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return pkix.getAcceptedIssuers();
         }
     }
 
@@ -82,7 +122,9 @@ public final class ElasticTls {
                     throw new CertificateException(e);
                 }
             }
-            throw new CertificateException("no certificate in Elasticsearch's chain has the configured caFingerprint");
+            throw new CertificateException("no certificate in Elasticsearch's chain ("
+                    + (chain.length == 0 ? "empty" : chain[0].getSubjectX500Principal().getName())
+                    + ") has the SHA-256 fingerprint set in elasticsearch.caFingerprint");
         }
 
         @Override

@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
  * I/O only: HTTP requests to Elasticsearch through the Java client's {@link Rest5Client} (host
@@ -52,6 +53,9 @@ final class ElasticTransport implements AutoCloseable {
                 .setRequestConfigCallback(b -> b.setResponseTimeout(Timeout.of(config.timeout()))
                         .setConnectionRequestTimeout(Timeout.of(config.timeout())))
                 .setConnectionConfigCallback(b -> b.setConnectTimeout(Timeout.ofSeconds(10)))
+                // HttpClient would silently re-send a request answered 429 or 503 after 1 s; retries are the
+                // pipeline's (exponential backoff, counted, logged), so the client's own are off
+                .setHttpClientConfigCallback(b -> b.disableAutomaticRetries())
                 .setConnectionManagerCallback(b -> b.setMaxConnPerRoute(config.workers() + 2)
                         .setMaxConnTotal((config.workers() + 2) * nodes.length));
         Header auth = authorization(config);
@@ -100,10 +104,26 @@ final class ElasticTransport implements AutoCloseable {
             response = client.performRequest(r);
         } catch (ResponseException e) {
             response = e.getResponse();
+        } catch (SSLException e) {
+            throw new IOException("TLS handshake with Elasticsearch at " + description + " failed: " + tlsReason(e), e);
         }
         HttpEntity entity = response.getEntity();
         byte[] body = entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
         return new Reply(response.getStatusCode(), body);
+    }
+
+    /** The most specific sentence in the chain: our trust managers' refusals name the setting to fix. */
+    private static String tlsReason(Throwable e) {
+        String reason = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateException && t.getMessage() != null) {
+                return t.getMessage();
+            }
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+        }
+        return reason;
     }
 
     @Override

@@ -81,6 +81,11 @@ public final class TemplateInstaller {
     private boolean hasIlm() throws IOException {
         ElasticTransport.Reply r = transport.request("GET", "/_ilm/policy/" + POLICY, null);
         check(r, "GET /_ilm/policy");
+        if (r.status() >= 500) {
+            // a busy or recovering cluster says nothing about ILM; guessing "no ILM" would install the wrong retention
+            throw new SinkException("Elasticsearch at " + transport + " answered HTTP " + r.status()
+                    + " to GET /_ilm/policy during set-up; it is tried again");
+        }
         return r.status() == 200 || r.status() == 404 && r.text().contains("resource_not_found");
     }
 

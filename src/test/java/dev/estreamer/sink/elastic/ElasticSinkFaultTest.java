@@ -194,6 +194,90 @@ class ElasticSinkFaultTest {
     }
 
     @Test
+    void aDeadHostAmongSeveralIsSkipped() throws Exception {
+        int deadPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            deadPort = s.getLocalPort(); // closed again: connections to it are refused
+        }
+        try (ElasticSink two = ElasticSinkConfig.defaults(List.of("http://127.0.0.1:" + deadPort,
+                "http://127.0.0.1:" + server.getPort()), dir.resolve("dead.ndjson")).build()) {
+            for (int i = 0; i < 4; i++) {
+                server.enqueue(items(201, 201));
+                RecordingBatch batch = new RecordingBatch(docs(2));
+                two.publish(batch);
+                assertThat(batch.outcome()).as("batch %d", i).isEqualTo(RecordingBatch.Outcome.ACKNOWLEDGED);
+            }
+        }
+        assertThat(server.getRequestCount()).as("every request ended on the live host").isEqualTo(4);
+    }
+
+    @Test
+    void requestsAreSpreadOverSeveralHosts() throws Exception {
+        try (MockWebServer other = new MockWebServer()) {
+            other.start();
+            try (ElasticSink two = ElasticSinkConfig.defaults(List.of("http://127.0.0.1:" + server.getPort(),
+                    "http://127.0.0.1:" + other.getPort()), dir.resolve("dead.ndjson")).build()) {
+                for (int i = 0; i < 4; i++) {
+                    server.enqueue(items(201));
+                    other.enqueue(items(201));
+                    RecordingBatch batch = new RecordingBatch(docs(1));
+                    two.publish(batch);
+                    assertThat(batch.outcome()).isEqualTo(RecordingBatch.Outcome.ACKNOWLEDGED);
+                }
+            }
+            assertThat(server.getRequestCount()).as("round robin").isEqualTo(2);
+            assertThat(other.getRequestCount()).as("round robin").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void gzipIsOptional() throws Exception {
+        server.enqueue(items(201));
+        try (ElasticSink gz = ElasticSinkConfig.defaults(List.of("http://127.0.0.1:" + server.getPort()), dir.resolve("d"))
+                .withBulk(10, 1 << 20, 1, true, Duration.ofSeconds(5)).build()) {
+            RecordingBatch batch = new RecordingBatch(docs(1));
+            gz.publish(batch);
+            assertThat(batch.outcome()).isEqualTo(RecordingBatch.Outcome.ACKNOWLEDGED);
+        }
+        RecordedRequest compressed = server.takeRequest();
+        assertThat(compressed.getHeaders().get("Content-Encoding")).isEqualTo("gzip");
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(compressed.getBody().toByteArray()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("\"_id\":\"id0\"");
+        }
+        server.enqueue(items(201));
+        RecordingBatch plain = new RecordingBatch(docs(1));
+        sink.publish(plain);
+        assertThat(server.takeRequest().getHeaders().get("Content-Encoding")).as("off by default").isNull();
+    }
+
+    /** workers 3: a batch split into three bulk requests has all three in flight at once. */
+    @Test
+    void workersSendBulkRequestsConcurrently() throws Exception {
+        java.util.concurrent.CountDownLatch allThere = new java.util.concurrent.CountDownLatch(3);
+        java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                allThere.countDown();
+                allThere.await(5, TimeUnit.SECONDS); // answers only once all three requests arrived
+                inFlight.decrementAndGet();
+                return items(201, 201);
+            }
+        });
+        try (ElasticSink three = ElasticSinkConfig.defaults(List.of("http://127.0.0.1:" + server.getPort()), dir.resolve("d"))
+                .withBulk(2, 1 << 20, 3, false, Duration.ofSeconds(10)).build()) {
+            RecordingBatch batch = new RecordingBatch(docs(6));
+            three.publish(batch);
+            assertThat(batch.outcome()).isEqualTo(RecordingBatch.Outcome.ACKNOWLEDGED);
+        }
+        assertThat(most.get()).as("bulk requests in flight at once").isEqualTo(3);
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void itemsNotLiningUpRetryEverything() {
         server.enqueue(items(201));
         RecordingBatch batch = new RecordingBatch(docs(2));
