@@ -187,70 +187,10 @@ public final class RecordDecoder {
                     need(p, s.size(), end, s);
                     p += s.size();
                 }
-                case STRING, BLOB -> {
-                    need(p, 8, end, s);
-                    long type = u32(b, p);
-                    long length = u32(b, p + 4);
-                    if (length < 8 || length > end - p) {
-                        throw new Malformed(s.name() + ": string block length " + length + " at offset " + p
-                                + " outside 8.." + (end - p));
-                    }
-                    int n = (int) length - 8;
-                    if (n == 0 && type == 0) {
-                        out[base + s.slot()] = EMPTY_STRING; // most string fields of an event are unused
-                    } else {
-                        String data = s.kind() == Kind.STRING ? Primitives.text(b, p + 8, n) : Primitives.hex(b, p + 8, n);
-                        out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {boxed(type), boxed(length), data});
-                    }
-                    p += (int) length;
-                }
-                case TEXT, BYTES -> {
-                    long n = (Long) out[base + s.lenSlot()];
-                    if (n > end - p) {
-                        throw new Malformed(s.name() + ": length " + n + " at offset " + p + " exceeds the "
-                                + (end - p) + " bytes left");
-                    }
-                    out[base + s.slot()] = s.kind() == Kind.TEXT ? Primitives.text(b, p, (int) n)
-                            : Primitives.hex(b, p, (int) n);
-                    p += (int) n;
-                }
-                case BLOCK -> {
-                    Layout nested = s.nested();
-                    if (otherBlock(nested, b, p, end)) {
-                        out[base + s.slot()] = rawBlock(nested, b, p, end, s);
-                        p += (int) u32(b, p + 4);
-                    } else {
-                        Object[] values = new Object[nested.names().size()];
-                        p = block(nested, b, p, end, values, 0, s);
-                        out[base + s.slot()] = new Fields(nested.names(), values);
-                    }
-                }
-                case LIST -> {
-                    need(p, 8, end, s);
-                    long type = u32(b, p);
-                    long length = u32(b, p + 4);
-                    if (length < 8 || length > end - p) {
-                        throw new Malformed(s.name() + ": list length " + length + " at offset " + p
-                                + " outside 8.." + (end - p));
-                    }
-                    int listEnd = p + (int) length;
-                    List<Object> items = new ArrayList<>();
-                    int q = p + 8;
-                    Layout item = s.nested();
-                    while (q < listEnd) {
-                        if (otherBlock(item, b, q, listEnd)) {
-                            items.add(rawBlock(item, b, q, listEnd, s));
-                            q += (int) u32(b, q + 4);
-                            continue;
-                        }
-                        Object[] values = new Object[item.names().size()];
-                        q = block(item, b, q, listEnd, values, 0, s);
-                        items.add(new Fields(item.names(), values));
-                    }
-                    out[base + s.slot()] = new Fields(LIST_NAMES,
-                            new Object[] {boxed(type), boxed(length), List.copyOf(items)});
-                    p = listEnd;
-                }
+                case STRING, BLOB -> p = stringBlock(s, b, p, end, out, base);
+                case TEXT, BYTES -> p = sized(s, b, p, end, out, base);
+                case BLOCK -> p = nestedBlock(s, b, p, end, out, base);
+                case LIST -> p = list(s, b, p, end, out, base);
                 case MERGED -> p = block(s.nested(), b, p, end, out, base + s.slot(), s);
                 case REST -> {
                     out[base + s.slot()] = Primitives.hex(b, p, end - p);
@@ -260,6 +200,76 @@ public final class RecordDecoder {
             }
         }
         return p;
+    }
+
+    // The kinds below are written out of fields() so that its loop, run for every field of every record, stays
+    // small: C2 then compiles it the same way from one JVM to the next.
+
+    private static int stringBlock(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+        need(p, 8, end, s);
+        long type = u32(b, p);
+        long length = u32(b, p + 4);
+        if (length < 8 || length > end - p) {
+            throw new Malformed(s.name() + ": string block length " + length + " at offset " + p
+                    + " outside 8.." + (end - p));
+        }
+        int n = (int) length - 8;
+        if (n == 0 && type == 0) {
+            out[base + s.slot()] = EMPTY_STRING; // most string fields of an event are unused
+        } else {
+            String data = s.kind() == Kind.STRING ? Primitives.text(b, p + 8, n) : Primitives.hex(b, p + 8, n);
+            out[base + s.slot()] = new Fields(STRING_NAMES, new Object[] {boxed(type), boxed(length), data});
+        }
+        return p + (int) length;
+    }
+
+    /** TEXT/BYTES: as many bytes as an earlier field of the layout says. */
+    private static int sized(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+        long n = (Long) out[base + s.lenSlot()];
+        if (n > end - p) {
+            throw new Malformed(s.name() + ": length " + n + " at offset " + p + " exceeds the "
+                    + (end - p) + " bytes left");
+        }
+        out[base + s.slot()] = s.kind() == Kind.TEXT ? Primitives.text(b, p, (int) n) : Primitives.hex(b, p, (int) n);
+        return p + (int) n;
+    }
+
+    private int nestedBlock(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+        Layout nested = s.nested();
+        if (otherBlock(nested, b, p, end)) {
+            out[base + s.slot()] = rawBlock(nested, b, p, end, s);
+            return p + (int) u32(b, p + 4);
+        }
+        Object[] values = new Object[nested.names().size()];
+        int next = block(nested, b, p, end, values, 0, s);
+        out[base + s.slot()] = new Fields(nested.names(), values);
+        return next;
+    }
+
+    private int list(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+        need(p, 8, end, s);
+        long type = u32(b, p);
+        long length = u32(b, p + 4);
+        if (length < 8 || length > end - p) {
+            throw new Malformed(s.name() + ": list length " + length + " at offset " + p
+                    + " outside 8.." + (end - p));
+        }
+        int listEnd = p + (int) length;
+        List<Object> items = new ArrayList<>();
+        int q = p + 8;
+        Layout item = s.nested();
+        while (q < listEnd) {
+            if (otherBlock(item, b, q, listEnd)) {
+                items.add(rawBlock(item, b, q, listEnd, s));
+                q += (int) u32(b, q + 4);
+                continue;
+            }
+            Object[] values = new Object[item.names().size()];
+            q = block(item, b, q, listEnd, values, 0, s);
+            items.add(new Fields(item.names(), values));
+        }
+        out[base + s.slot()] = new Fields(LIST_NAMES, new Object[] {boxed(type), boxed(length), List.copyOf(items)});
+        return listEnd;
     }
 
     /** Decodes a block bounded by its own length; bytes beyond the known fields are skipped. */
