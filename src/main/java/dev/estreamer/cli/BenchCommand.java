@@ -55,7 +55,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String usage() {
-        return "[--only decode|enrich|json|e2e|e2e-cef-tcp] [--events N] [--seconds S]";
+        return "[--only decode|enrich|json|e2e|e2e-cef-tcp] [--forks N] [--events N] [--seconds S]";
     }
 
     @Override
@@ -70,7 +70,11 @@ final class BenchCommand implements Command {
                                 + " iterations of S/" + JMH_ITERATIONS + " s (default 10), e2e takes S one-second"
                                 + " samples (default 30)").build())
                 .addOption(Option.builder().longOpt("warmup").hasArg().argName("S")
-                        .desc("warm-up seconds (default: JMH 3 x 2 s, e2e 15 s)").build())
+                        .desc("warm-up seconds (default: JMH " + JMH_WARMUP_ITERATIONS + " x 2 s, e2e 15 s)").build())
+                .addOption(Option.builder().longOpt("forks").hasArg().argName("N")
+                        .desc("JMH: run each benchmark in N JVMs one after the other and take the median over all their"
+                                + " iterations (default 1); on a shared machine one JVM can land in a slow spell or a"
+                                + " worse compilation, N = 3 keeps one such JVM from deciding the figure").build())
                 .addOption(Option.builder().longOpt("events").hasArg().argName("N")
                         .desc("e2e: stop measuring once N events were sent after the warm-up").build())
                 .addOption(Option.builder().longOpt("client-opts").hasArg().argName("OPTS")
@@ -90,6 +94,8 @@ final class BenchCommand implements Command {
         }
         Integer seconds = positive(line, "seconds");
         Integer warmup = positive(line, "warmup");
+        Integer forksOption = positive(line, "forks");
+        int forks = forksOption == null ? 1 : forksOption;
         long events = line.hasOption("events") ? positive(line, "events") : 0;
         if (!line.hasOption("debug")) {
             Logs.setRootLevel("WARN"); // the simulator's and JMH's chatter would bury the figures
@@ -99,15 +105,15 @@ final class BenchCommand implements Command {
                 System.getProperty("java.version"), System.getProperty("java.vm.name"));
         Map<String, String> summary = new LinkedHashMap<>();
         if (only == null || only.equals("decode")) {
-            jmh(DECODE, seconds, warmup).forEach((k, v) -> summary.put("(a) decode " + k, v));
+            jmh(DECODE, seconds, warmup, forks).forEach((k, v) -> summary.put("(a) decode " + k, v));
         }
         if (only == null || only.equals("enrich")) {
-            Map<String, Medians[]> enrich = jmhRaw(ENRICH, seconds, warmup);
+            Map<String, Medians[]> enrich = jmhRaw(ENRICH, seconds, warmup, forks);
             enrich.forEach((k, v) -> summary.put("(e) " + k, describe(v)));
             summary.put("(e) enrich time / decode time", enrichShare(enrich));
         }
         if (only == null || only.equals("json")) {
-            jmh(JSON, seconds, warmup).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json "
+            jmh(JSON, seconds, warmup, forks).forEach((k, v) -> summary.put("(b) " + (k.startsWith("format") ? "json "
                     : k.contains("Cef") ? "decode+cef " : "decode+json ") + k, v));
         }
         if (only == null || only.equals("e2e")) {
@@ -141,10 +147,10 @@ final class BenchCommand implements Command {
     }
 
     /** JMH's score per wall-second and the same per CPU-second of the benchmark JVM, as medians of iterations. */
-    private static Map<String, String> jmh(List<String> methods, Integer seconds, Integer warmup)
+    private static Map<String, String> jmh(List<String> methods, Integer seconds, Integer warmup, int forks)
             throws RunnerException {
         Map<String, String> out = new LinkedHashMap<>();
-        jmhRaw(methods, seconds, warmup).forEach((k, v) -> out.put(k, describe(v)));
+        jmhRaw(methods, seconds, warmup, forks).forEach((k, v) -> out.put(k, describe(v)));
         return out;
     }
 
@@ -179,11 +185,11 @@ final class BenchCommand implements Command {
         return s.append(" (goal <= 0.33)").toString();
     }
 
-    private static Map<String, Medians[]> jmhRaw(List<String> methods, Integer seconds, Integer warmup)
+    private static Map<String, Medians[]> jmhRaw(List<String> methods, Integer seconds, Integer warmup, int forks)
             throws RunnerException {
         int iterationSeconds = seconds == null ? 2 : Math.max(1, seconds / JMH_ITERATIONS);
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .forks(1)
+                .forks(forks)
                 .threads(1)
                 .warmupIterations(JMH_WARMUP_ITERATIONS)
                 .warmupTime(TimeValue.seconds(warmup == null ? 2 : Math.max(1, warmup / JMH_WARMUP_ITERATIONS)))

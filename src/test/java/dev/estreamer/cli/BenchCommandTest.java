@@ -17,6 +17,7 @@ class BenchCommandTest {
         assertThat(new Main().execute(new String[] {"bench", "--only", "everything"})).isEqualTo(Main.USAGE);
         assertThat(new Main().execute(new String[] {"bench", "--seconds", "0"})).isEqualTo(Main.USAGE);
         assertThat(new Main().execute(new String[] {"bench", "--events", "many"})).isEqualTo(Main.USAGE);
+        assertThat(new Main().execute(new String[] {"bench", "--forks", "0"})).isEqualTo(Main.USAGE);
     }
 
     @Test
