@@ -118,35 +118,13 @@ final class CefCommand implements Command {
             }
             Path dataDir = Path.of(line.getOptionValue("data-dir", ".")).toAbsolutePath().normalize();
             source = dataDir.resolve("estreamer-cef.conf"); // never written: relative paths resolve against dataDir
-            root = standalone(line.getOptionValue("fmc"), Path.of(line.getOptionValue("pkcs12")).toAbsolutePath());
+            root = StandaloneConfig.forFmc(line.getOptionValue("fmc"),
+                    Path.of(line.getOptionValue("pkcs12")).toAbsolutePath().toString(), "estreamer-cef.log");
         }
         ObjectNode handler = root.withObjectProperty("handler");
         ArrayNode outputters = handler.putArray("outputters");
         outputters.add(outputter(line, protocol, host, port));
         return ConfigLoader.parse(root.toString(), source, FileCheck.REQUIRE_EXISTING);
-    }
-
-    private static ObjectNode standalone(String fmc, Path pkcs12) {
-        String fmcHost = fmc;
-        int fmcPort = 8302;
-        int colon = fmc.lastIndexOf(':');
-        if (colon > 0 && fmc.indexOf(':') == colon) {
-            fmcHost = fmc.substring(0, colon);
-            try {
-                fmcPort = Integer.parseInt(fmc.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--fmc expects HOST[:PORT], got \"" + fmc + "\"");
-            }
-        }
-        ObjectNode root = NODES.objectNode();
-        root.put("enabled", true);
-        root.put("start", 2);
-        root.withObjectProperty("logging").put("filepath", "estreamer-cef.log");
-        ObjectNode server = root.withObjectProperty("subscription").putArray("servers").addObject();
-        server.put("host", fmcHost.replaceAll("^\\[|\\]$", ""));
-        server.put("port", fmcPort);
-        server.put("pkcs12Filepath", pkcs12.toString());
-        return root;
     }
 
     private static ObjectNode outputter(CommandLine line, String protocol, String host, int port) {

@@ -136,8 +136,9 @@ final class ElasticCommand implements Command {
             if (run && (!line.hasOption("fmc") || !line.hasOption("pkcs12"))) {
                 throw new UsageException("run without --config needs --fmc HOST[:PORT] and --pkcs12 FILE");
             }
-            root = standalone(line.getOptionValue("fmc", "setup-only"), line.hasOption("pkcs12")
-                    ? Path.of(line.getOptionValue("pkcs12")).toAbsolutePath() : null);
+            root = StandaloneConfig.forFmc(line.getOptionValue("fmc", "setup-only"), line.hasOption("pkcs12")
+                    ? Path.of(line.getOptionValue("pkcs12")).toAbsolutePath().toString() : "none.pkcs12",
+                    "estreamer-elastic.log");
         }
         if (flags) {
             ArrayNode outputters = root.withObjectProperty("handler").putArray("outputters");
@@ -146,29 +147,6 @@ final class ElasticCommand implements Command {
         // set-up needs no FMC: the flags-only form has a placeholder server and no PKCS#12 to check
         FileCheck check = run ? FileCheck.REQUIRE_EXISTING : FileCheck.SKIP;
         return ConfigLoader.parse(root.toString(), source, check);
-    }
-
-    private static ObjectNode standalone(String fmc, Path pkcs12) {
-        String host = fmc;
-        int port = 8302;
-        int colon = fmc.lastIndexOf(':');
-        if (colon > 0 && fmc.indexOf(':') == colon) {
-            host = fmc.substring(0, colon);
-            try {
-                port = Integer.parseInt(fmc.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--fmc expects HOST[:PORT], got \"" + fmc + "\"");
-            }
-        }
-        ObjectNode root = NODES.objectNode();
-        root.put("enabled", true);
-        root.put("start", 2);
-        root.withObjectProperty("logging").put("filepath", "estreamer-elastic.log");
-        ObjectNode server = root.withObjectProperty("subscription").putArray("servers").addObject();
-        server.put("host", host.replaceAll("^\\[|\\]$", ""));
-        server.put("port", port);
-        server.put("pkcs12Filepath", pkcs12 == null ? "none.pkcs12" : pkcs12.toString());
-        return root;
     }
 
     private static ObjectNode outputter(CommandLine line) {
