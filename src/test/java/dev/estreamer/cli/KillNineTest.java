@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.estreamer.decode.RecordEncoder;
 import dev.estreamer.pipeline.BookmarkStore;
 import dev.estreamer.sim.CaptureReplay;
+import dev.estreamer.sim.EventSource;
 import dev.estreamer.sim.PeerCheck;
 import dev.estreamer.sim.ServerTls;
 import dev.estreamer.sim.Simulator;
@@ -74,6 +75,37 @@ class KillNineTest {
         return records;
     }
 
+    /**
+     * Sends at most {@code perSecond} records a second per connection. Unpaced, the whole capture can reach
+     * the output between two polls of the kill threshold, and the kills would no longer land mid-stream
+     * (a run that wrote everything before its kill leaves nothing for the next run to commit).
+     */
+    static EventSource paced(EventSource source, int perSecond) {
+        long gap = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        return subscription -> {
+            EventSource.Cursor cursor = source.open(subscription);
+            return new EventSource.Cursor() {
+                private long nextAt = System.nanoTime();
+
+                @Override
+                public boolean hasNext() {
+                    return cursor.hasNext();
+                }
+
+                @Override
+                public long nanosUntilNext() {
+                    return nextAt - System.nanoTime();
+                }
+
+                @Override
+                public SourceRecord next() {
+                    nextAt = Math.max(nextAt, System.nanoTime() - gap) + gap;
+                    return cursor.next();
+                }
+            };
+        };
+    }
+
     private Path writeConfig(int port, TestPki pki) throws IOException {
         Path passwordFile = dir.resolve("password");
         Files.writeString(passwordFile, TestPki.PASSWORD + "\n");
@@ -123,7 +155,7 @@ class KillNineTest {
     @Test
     void killedWithSigkillThreeTimesLosesNothing() throws Exception {
         TestPki pki = TestPki.create(dir.resolve("pki"));
-        SimulatorConfig config = SimulatorConfig.builder(CaptureReplay.of(events(), false))
+        SimulatorConfig config = SimulatorConfig.builder(paced(CaptureReplay.of(events(), false), 2000))
                 .tls(ServerTls.server(pki.serverKeystore(), TestPki.PASSWORD.toCharArray()))
                 .peerCheck(PeerCheck.Mode.STRICT_IP).recordsPerBundle(10).ackWindow(2).build();
         try (Simulator sim = new Simulator(config).start()) {
