@@ -55,6 +55,17 @@ public final class Fields {
         return i < 0 ? null : values[i];
     }
 
+    /** A copy with field {@code name} set to {@code value}; the names (and so the layout) are shared. */
+    public Fields with(String name, Object value) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no field " + name + " in " + names);
+        }
+        Object[] copy = values.clone();
+        copy[i] = value;
+        return new Fields(names, copy);
+    }
+
     /** The value of a (possibly nested, dot-separated) field, or null. */
     public Object path(String dotted) {
         Object current = this;

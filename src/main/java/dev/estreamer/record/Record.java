@@ -38,7 +38,7 @@ public final class Record {
         this.computed = Fields.empty();
     }
 
-    private Record(Record base, Fields computed) {
+    private Record(Record base, Fields fields, Fields computed) {
         this.recordType = base.recordType;
         this.netmapId = base.netmapId;
         this.recordLength = base.recordLength;
@@ -49,7 +49,7 @@ public final class Record {
         this.category = base.category;
         this.family = base.family;
         this.status = base.status;
-        this.fields = base.fields;
+        this.fields = fields;
         this.raw = base.raw;
         this.computed = computed;
     }
@@ -124,7 +124,15 @@ public final class Record {
 
     /** This record with the given computed fields; everything else is shared, not copied. */
     public Record withComputed(Fields computed) {
-        return new Record(this, computed == null ? Fields.empty() : computed);
+        return new Record(this, fields, computed == null ? Fields.empty() : computed);
+    }
+
+    /**
+     * This record with field {@code name} of its body set to {@code value} (tests and benchmarks make variants of a
+     * decoded record this way); the raw bytes are shared and no longer match the body.
+     */
+    public Record withField(String name, Object value) {
+        return new Record(this, fields.with(name, value), computed);
     }
 
     @Override

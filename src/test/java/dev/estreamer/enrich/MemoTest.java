@@ -97,16 +97,6 @@ class MemoTest {
     }
 
     /** The golden connection record with one field replaced. */
-    private static Record withField(Record event, String name, Object value) {
-        Fields body = event.fields();
-        Object[] values = new Object[body.size()];
-        for (int i = 0; i < body.size(); i++) {
-            values[i] = body.name(i).equals(name) ? value : body.value(i);
-        }
-        return new Record(new Record.Header(71, 0, event.recordLength(), true, event.archiveTimestamp(), 0),
-                event.name(), event.category(), event.family(), event.status(), new Fields(body.names(), values),
-                event.raw());
-    }
 
     @Test
     void recordsThatDifferInOneInputAreNeverAnsweredForEachOther() {
@@ -117,8 +107,8 @@ class MemoTest {
         enricher.cache().put(Tables.GEOLOCATIONS, 276L, "germany");
         Record event = records.get(22);
         // alternate: the country is one input among ~45, so both first share a hash and a slot, until it is learnt
-        Record us = withField(event, "responderCountry", 840L);
-        Record de = withField(event, "responderCountry", 276L);
+        Record us = event.withField("responderCountry", 840L);
+        Record de = event.withField("responderCountry", 276L);
         for (int i = 0; i < 50; i++) {
             assertThat(enricher.decorate(us).computed().get("destinationIpCountry")).isEqualTo("united states");
             assertThat(enricher.decorate(de).computed().get("destinationIpCountry")).isEqualTo("germany");
@@ -132,7 +122,7 @@ class MemoTest {
         records.stream().filter(r -> r.recordType() != 71).forEach(warm::enrich);
         List<Record> connections = records.stream().filter(r -> r.recordType() == 71).toList();
         for (int i = 0; i < 5000; i++) {
-            Record r = withField(connections.get(i % connections.size()), "userId", 1_000_000L + i);
+            Record r = connections.get(i % connections.size()).withField("userId", 1_000_000L + i);
             Record enriched = warm.decorate(r);
             assertThat(described(enriched.computed())).as("record %d", i)
                     .isEqualTo(described(new Enricher(warm.cache()).decorate(r).computed()));

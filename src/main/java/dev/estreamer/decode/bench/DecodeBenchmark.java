@@ -6,7 +6,6 @@ import dev.estreamer.format.CefFormatter;
 import dev.estreamer.enrich.Enricher;
 import dev.estreamer.enrich.MetadataCache;
 import dev.estreamer.format.JsonFormatter;
-import dev.estreamer.record.Fields;
 import dev.estreamer.record.Record;
 import dev.estreamer.wire.Frame;
 import dev.estreamer.wire.FrameReader;
@@ -78,7 +77,7 @@ public class DecodeBenchmark {
         }
         unseenRecords = new Record[UNSEEN];
         for (int i = 0; i < UNSEEN; i++) {
-            unseenRecords[i] = withUser(goldenRecords[i % golden.length], 1_000_000L + i);
+            unseenRecords[i] = goldenRecords[i % golden.length].withField("userId", 1_000_000L + i);
         }
         enricher = new Enricher(MetadataCache.withDefaults());
         for (byte[] payload : goldenPayloads(false)) {
@@ -94,16 +93,6 @@ public class DecodeBenchmark {
         connection174 = encoder.encode(CONNECTION, modernConnection(174), true, 1606923302L);
     }
 
-    private static Record withUser(Record r, long userId) {
-        Fields body = r.fields();
-        Object[] values = new Object[body.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = body.name(i).equals("userId") ? (Object) userId : body.value(i);
-        }
-        return new Record(new Record.Header(r.recordType(), r.netmapId(), r.recordLength(), r.hasArchiveTimestamp(),
-                r.archiveTimestamp(), r.checksum()), r.name(), r.category(), r.family(), r.status(),
-                new Fields(body.names(), values), r.raw());
-    }
 
     /** A busy 6.x/7.x connection: IPv4 and IPv6 peers, zones, policy, URL, user agent, SNI, DNS. */
     static Map<String, Object> modernConnection(int blockType) {
