@@ -210,48 +210,28 @@ public final class Primitives {
      * as lowercase hex (eNcore's rule, so that binary data is never mangled into replacement chars).
      */
     public static String text(byte[] b, int off, int len) {
-        boolean ascii = true;
-        int nuls = 0;
-        for (int i = off, end = off + len; i < end; i++) {
-            byte c = b[i];
-            if (c < 0) {
-                ascii = false;
-            } else if (c == 0) {
-                nuls++;
+        int n = len;
+        while (n > 0 && b[off + n - 1] == 0) {
+            n--; // FMC strings end in a NUL
+        }
+        if (n == 0) {
+            return "";
+        }
+        // The JDK's UTF-8 constructor checks for non-ASCII bytes with a vectorised intrinsic and copies ASCII in
+        // bulk (the byte-by-byte scan this replaces was the largest single cost of decode + JSON). It replaces
+        // malformed input with U+FFFD, so a U+FFFD in the result sends the bytes through the strict decoder,
+        // which tells a real U+FFFD from a replacement.
+        String s = new String(b, off, n, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                s = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b, off, len)).toString();
+            } catch (CharacterCodingException e) {
+                return hex(b, off, len);
             }
         }
-        if (ascii) {
-            if (nuls == len) {
-                return "";
-            }
-            int end = off + len;
-            int trailing = 0;
-            while (trailing < nuls && b[end - 1 - trailing] == 0) {
-                trailing++;
-            }
-            if (trailing == nuls) {
-                // no NUL inside (FMC strings end in one): one bulk copy of what is before the terminator
-                return new String(b, off, len - nuls, StandardCharsets.ISO_8859_1);
-            }
-            // NULs inside the text: copy around them instead of building the string twice
-            byte[] out = new byte[len - nuls];
-            int n = 0;
-            for (int i = off; i < end; i++) {
-                if (b[i] != 0) {
-                    out[n++] = b[i];
-                }
-            }
-            return latin1(out, n);
-        }
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(b, off, len)).toString();
-        } catch (CharacterCodingException e) {
-            return hex(b, off, len);
-        }
-        return nuls > 0 ? s.replace("\0", "") : s;
+        return s.indexOf('\0') >= 0 ? s.replace("\0", "") : s;
     }
 }

@@ -160,21 +160,28 @@ final class JsonBuffer {
             buf[len++] = (byte) ('0' + v);
             return;
         }
-        int digits = digits(v);
-        int end = len + digits;
+        int end = len + digits(v);
         int p = end;
-        while (v >= 100) {
+        while (v > Integer.MAX_VALUE) {
             long q = v / 100;
             int r = (int) (v - q * 100);
             buf[--p] = ONES[r];
             buf[--p] = TENS[r];
             v = q;
         }
-        if (v >= 10) {
-            buf[--p] = ONES[(int) v];
-            buf[--p] = TENS[(int) v];
+        int w = (int) v; // int division: ports, ids, counters and timestamps never get past this
+        while (w >= 100) {
+            int q = w / 100;
+            int r = w - q * 100;
+            buf[--p] = ONES[r];
+            buf[--p] = TENS[r];
+            w = q;
+        }
+        if (w >= 10) {
+            buf[--p] = ONES[w];
+            buf[--p] = TENS[w];
         } else {
-            buf[--p] = (byte) ('0' + v);
+            buf[--p] = (byte) ('0' + w);
         }
         len = end;
     }
@@ -188,15 +195,19 @@ final class JsonBuffer {
         }
     }
 
-    private static int digits(long v) {
-        long limit = 10;
-        for (int d = 1; d < 19; d++) {
-            if (v < limit) {
-                return d;
-            }
-            limit *= 10;
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
         }
-        return 19;
+    }
+
+    /** Decimal digits of {@code v} (positive): log10 from the bit length (1233 / 4096 ~ log10(2)), then one compare. */
+    static int digits(long v) {
+        int t = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
+        return t + (v >= POWERS_OF_TEN[t] ? 1 : 0);
     }
 
     void bool(boolean b) {

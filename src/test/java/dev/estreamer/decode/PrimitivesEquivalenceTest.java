@@ -50,4 +50,39 @@ class PrimitivesEquivalenceTest {
         }
         assertThat(Primitives.ipv6(a, 0)).isEqualTo(ReferencePrimitives.ipv6(a, 0));
     }
+
+    /**
+     * Text as the FMC sends it: valid UTF-8 of any code points (U+FFFD included, which must not be taken for a
+     * replacement), NULs inside and at the end, and sometimes one byte overwritten so that it may become invalid.
+     */
+    @Property(tries = 3000)
+    void sameTextForUtf8(@ForAll("texts") String text, @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int nuls,
+                         @ForAll @net.jqwik.api.constraints.IntRange(min = -1, max = 40) int corruptAt,
+                         @ForAll byte corruption) {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = java.util.Arrays.copyOf(utf8, utf8.length + nuls + 2);
+        b[0] = 0x41;
+        System.arraycopy(utf8, 0, b, 2, utf8.length); // two bytes before the text: an offset like the wire's
+        if (corruptAt >= 0 && corruptAt < utf8.length) {
+            b[2 + corruptAt] = corruption;
+        }
+        assertThat(Primitives.text(b, 2, b.length - 2)).isEqualTo(ReferencePrimitives.text(b, 2, b.length - 2));
+        assertThat(Primitives.text(b, 2, utf8.length)).isEqualTo(ReferencePrimitives.text(b, 2, utf8.length));
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        Arbitrary<Character> chars = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.chars().range(' ', '~')),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just('\0')),
+                net.jqwik.api.Tuple.of(1, Arbitraries.just('\uFFFD')),
+                net.jqwik.api.Tuple.of(2, Arbitraries.chars().range('\u0080', '\u07FF')),
+                net.jqwik.api.Tuple.of(2, Arbitraries.chars().range('\u0800', '\uD7FF')));
+        Arbitrary<String> plain = chars.list().ofMaxSize(40).map(l -> {
+            StringBuilder sb = new StringBuilder();
+            l.forEach(sb::append);
+            return sb.toString();
+        });
+        return Arbitraries.oneOf(plain, plain.map(s -> s + "\uD83D\uDE00")); // and a pair beyond the BMP
+    }
 }
