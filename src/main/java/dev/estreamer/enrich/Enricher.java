@@ -476,6 +476,16 @@ public final class Enricher {
         View.Builder user = new View.Builder(cache);
         transport(user, "protocol");
         views.put(98, user.build());
+
+        // Discovery: the host type of a new host's profile and of a router/bridge identification, and the names
+        // of a new OS from the FMC's fingerprint metadata (record 54), as correlation events name theirs.
+        views.put(10, new View.Builder(cache)
+                .lookup("hostType", Tables.CORRELATION_HOST_TYPES, "hostProfile.hostType").build());
+        views.put(31, new View.Builder(cache).lookup("hostType", Tables.CORRELATION_HOST_TYPES, "hostType").build());
+        views.put(101, new View.Builder(cache)
+                .part("osName", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "os")
+                .part("osVendor", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "vendor")
+                .part("osVersion", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "ver").build());
     }
 
     private static void transport(View.Builder b, String field) {

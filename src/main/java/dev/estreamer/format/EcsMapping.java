@@ -291,6 +291,53 @@ final class EcsMapping {
         doc.put("host.ip", ip);
         doc.add("related.ip", ip);
         doc.put("host.mac", mac("macAddress"));
+        String type = name("hostType"); // New Host's profile and Router/Bridge, named by the enrichment
+        doc.put("host.type", type == null ? null : type.toLowerCase(Locale.ROOT));
+        switch (record.recordType()) {
+            case 10 -> { // New Host: its profile is also kept whole under cisco.firepower.hostProfile
+                Object profile = raw.get("hostProfile");
+                if (profile instanceof Fields p) {
+                    doc.put("host.name", nonEmpty(p.get("netbios")));
+                    long vlan = p.get("vlanPresence") instanceof Long present && present != 0
+                            && p.get("vlanId") instanceof Long id ? id : 0;
+                    doc.put("network.vlan.id", vlan > 0 ? Long.toString(vlan) : null);
+                }
+            }
+            case 42 -> doc.put("host.name", text("value")); // NetBIOS Name Change
+            case 34 -> { // VLAN Tag Information Update
+                long vlan = num("id");
+                doc.put("network.vlan.id", vlan > 0 ? Long.toString(vlan) : null);
+            }
+            case 101 -> os(name("osName"), name("osVendor"), name("osVersion")); // New OS, named from metadata 54
+            case 74 -> os(text("product"), text("vendor"), text("version")); // User Set OS: the names are in it
+            default -> {
+            }
+        }
+    }
+
+    /** {@code host.os.name}, {@code version} and {@code full} ("vendor name version", what is known of it). */
+    private void os(String name, String vendor, String version) {
+        doc.put("host.os.name", name);
+        doc.put("host.os.version", version);
+        if (name != null) {
+            StringBuilder full = new StringBuilder();
+            if (vendor != null && !name.startsWith(vendor)) {
+                full.append(vendor).append(' ');
+            }
+            full.append(name);
+            if (version != null) {
+                full.append(' ').append(version);
+            }
+            doc.put("host.os.full", full.toString());
+        }
+    }
+
+    /** A string or string block's text when not empty, without marking anything used. */
+    private static String nonEmpty(Object v) {
+        if (v instanceof Fields f) {
+            v = f.get("data");
+        }
+        return v instanceof String s && !s.isEmpty() ? s : null;
     }
 
     private void impact() {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.estreamer.decode.RecordDecoder;
+import dev.estreamer.decode.RecordEncoder;
+import dev.estreamer.enrich.Enricher;
+import dev.estreamer.enrich.MetadataCache;
 import dev.estreamer.record.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -103,6 +106,47 @@ class EcsFormatterTest {
         assertThat(formatter.dataStream(SAMPLES.get("malware"))).isEqualTo("logs-cisco_firepower.malware-default");
         assertThat(formatter.dataStream(SAMPLES.get("metadata"))).isEqualTo("logs-cisco_firepower.metadata-default");
         assertThat(formatter.dataStream(SAMPLES.get("discovery"))).isEqualTo("logs-cisco_firepower.discovery-default");
+    }
+
+    @Test
+    void discoveryEventsDescribeTheHost() throws IOException {
+        JsonNode host = JSON.readTree(formatter.format(SAMPLES.get("discovery-new-host")));
+        assertThat(host.at("/host/name").asText()).as("the NetBIOS name of the profile").isEqualTo("FILESRV01");
+        assertThat(host.at("/host/type").asText()).isEqualTo("router");
+        assertThat(host.at("/network/vlan/id").asText()).isEqualTo("42");
+        assertThat(host.at("/cisco/firepower/hostProfile/hops").asInt()).as("the rest of the profile stays").isEqualTo(1);
+
+        JsonNode os = JSON.readTree(formatter.format(SAMPLES.get("discovery-new-os")));
+        assertThat(os.at("/host/os/name").asText()).as("named from the fingerprint metadata").isEqualTo("Windows");
+        assertThat(os.at("/host/os/version").asText()).isEqualTo("10");
+        assertThat(os.at("/host/os/full").asText()).isEqualTo("Microsoft Windows 10");
+        assertThat(os.at("/event/action").asText()).isEqualTo("new-os-fingerprint");
+
+        RecordEncoder enc = new RecordEncoder();
+        Enricher enricher = new Enricher(MetadataCache.withDefaults());
+        RecordDecoder decoder = new RecordDecoder();
+        java.util.function.Function<byte[], JsonNode> ecs = payload -> {
+            try {
+                return JSON.readTree(formatter.format(enricher.enrich(decoder.decode(payload))));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(ecs.apply(enc.encode(42, EcsSamples.discoveryHeader(1001, 19, "10.1.2.9", Map.of("value", "LAPTOP-7")),
+                true, 1_606_923_810)).at("/host/name").asText()).isEqualTo("LAPTOP-7");
+        assertThat(ecs.apply(enc.encode(34, EcsSamples.discoveryHeader(1001, 18, "10.1.2.9", Map.of("id", 300)),
+                true, 1_606_923_810)).at("/network/vlan/id").asText()).isEqualTo("300");
+        assertThat(ecs.apply(enc.encode(31, EcsSamples.discoveryHeader(1001, 16, "10.1.2.9", Map.of("hostType", 2)),
+                true, 1_606_923_810)).at("/host/type").asText()).isEqualTo("bridge");
+        JsonNode userSet = ecs.apply(enc.encode(74, EcsSamples.discoveryHeader(1002, 1, "10.1.2.9",
+                Map.of("vendor", "Canonical", "product", "Ubuntu Linux", "version", "22.04")), true, 1_606_923_810));
+        assertThat(userSet.at("/host/os/name").asText()).isEqualTo("Ubuntu Linux");
+        assertThat(userSet.at("/host/os/full").asText()).isEqualTo("Canonical Ubuntu Linux 22.04");
+        JsonNode unnamed = ecs.apply(enc.encode(101, EcsSamples.discoveryHeader(1000, 8, "10.1.2.9",
+                Map.of("osfingerprint", Map.of("uuid", "11111111-2222-3333-4444-555555555555"))), true, 1_606_923_810));
+        assertThat(unnamed.at("/host/os").isMissingNode()).as("a fingerprint without metadata names nothing").isTrue();
+        assertThat(unnamed.at("/cisco/firepower/osfingerprint/uuid").asText())
+                .isEqualTo("11111111-2222-3333-4444-555555555555");
     }
 
     @Test

@@ -167,6 +167,28 @@ public final class EcsSamples {
         discovery.put("value", 3);
         out.put("discovery", event(enricher, decoder, enc.encode(160, discovery, true, 1_606_923_800)));
 
+        Map<String, Object> profile = new LinkedHashMap<>();
+        profile.put("ipAddress", "10.1.2.9");
+        profile.put("hops", 1);
+        profile.put("hostLastSeen", 1_606_923_810);
+        profile.put("hostType", 1);
+        profile.put("vlanPresence", 1);
+        profile.put("vlanId", 42);
+        profile.put("netbios", "FILESRV01");
+        out.put("discovery-new-host", event(enricher, decoder,
+                enc.encode(10, discoveryHeader(1000, 1, "10.1.2.9", Map.of("hostProfile", profile)), true, 1_606_923_810)));
+
+        String os = "9d7d1e8c-3444-11eb-a581-703a42c735fb";
+        enricher.enrich(decoder.decode(enc.encode(54, Map.of("uuid", os, "name", "Windows", "vendor", "Microsoft",
+                "version", "10"), false, 0)));
+        Map<String, Object> fingerprint = new LinkedHashMap<>();
+        fingerprint.put("uuid", os);
+        fingerprint.put("type", 1);
+        fingerprint.put("lastSeen", 1_606_923_820);
+        out.put("discovery-new-os", event(enricher, decoder,
+                enc.encode(101, discoveryHeader(1000, 8, "10.1.2.9", Map.of("osfingerprint", fingerprint)), true,
+                        1_606_923_820)));
+
         Map<String, Object> login = new LinkedHashMap<>();
         login.put("blockType", 167);
         login.put("deviceId", 1);
@@ -206,6 +228,19 @@ public final class EcsSamples {
         file.put("action", 2);
         file.put("disposition", 1);
         return file;
+    }
+
+    /** A discovery event: the common header (device 1, a MAC) and {@code body}. */
+    static Map<String, Object> discoveryHeader(int eventType, int subtype, String host, Map<String, Object> body) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("deviceId", 1);
+        m.put("macAddress", "00:1a:2b:3c:4d:5f");
+        m.put("eventSecond", 1_606_923_810);
+        m.put("eventType", eventType);
+        m.put("eventSubtype", subtype);
+        m.put("hostIpAddr", host);
+        m.putAll(body);
+        return m;
     }
 
     private static Record event(Enricher enricher, RecordDecoder decoder, byte[] payload) {
