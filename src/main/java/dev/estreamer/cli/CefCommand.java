@@ -1,6 +1,5 @@
 package dev.estreamer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,9 +9,6 @@ import dev.estreamer.config.FileCheck;
 import dev.estreamer.pipeline.Assembly;
 import dev.estreamer.pipeline.FmcPipeline;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -101,17 +97,8 @@ final class CefCommand implements Command {
         ObjectNode root;
         Path source;
         if (line.hasOption("config")) {
-            if (line.hasOption("fmc") || line.hasOption("pkcs12")) {
-                throw new UsageException("give either --config FILE or --fmc/--pkcs12, not both");
-            }
             source = Path.of(line.getOptionValue("config")).toAbsolutePath().normalize();
-            try {
-                root = (ObjectNode) new ObjectMapper().readTree(Files.readString(source, StandardCharsets.UTF_8));
-            } catch (NoSuchFileException e) {
-                throw new UsageException("no such configuration file: " + source);
-            } catch (ClassCastException e) {
-                throw new UsageException(source + " is not a JSON object");
-            }
+            root = StandaloneConfig.fromFile(line, source);
         } else {
             if (!line.hasOption("fmc") || !line.hasOption("pkcs12")) {
                 throw new UsageException("give --fmc HOST[:PORT] and --pkcs12 FILE (or --config FILE)");

@@ -82,6 +82,10 @@ class CefCommandTest {
         assertThatThrownBy(() -> config("--host", "h")).hasMessageContaining("--fmc");
         assertThatThrownBy(() -> config("--host", "h", "--port", "70000", "--fmc", "f", "--pkcs12", "p"))
                 .hasMessageContaining("port");
+        assertThatThrownBy(() -> config("--host", "h", "--config", "/nonexistent/estreamer.conf"))
+                .hasMessage("no such configuration file: /nonexistent/estreamer.conf");
+        assertThatThrownBy(() -> config("--host", "h", "--config", "estreamer.conf", "--pkcs12", "p"))
+                .hasMessageContaining("not both");
     }
 
     @Test

@@ -96,6 +96,19 @@ class ElasticCommandTest {
     }
 
     @Test
+    void aConfigurationFileThatCannotBeReadIsNamed() throws Exception {
+        Path missing = dir.resolve("nope.conf");
+        assertThatThrownBy(() -> config(true, "run", "--config", missing.toString())).isInstanceOf(UsageException.class)
+                .hasMessage("no such configuration file: " + missing);
+        Path array = Files.writeString(dir.resolve("array.conf"), "[1, 2]");
+        assertThatThrownBy(() -> config(true, "run", "--config", array.toString())).isInstanceOf(UsageException.class)
+                .hasMessage(array + " is not a JSON object");
+        Path conf = Files.writeString(dir.resolve("estreamer.conf"), "{}");
+        assertThatThrownBy(() -> config(true, "run", "--config", conf.toString(), "--fmc", "f", "--pkcs12", "p"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("not both");
+    }
+
+    @Test
     void setupWithFlagsInstallsTheTemplatesWithTheKeyFromAFile() throws Exception {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
         Path key = Files.writeString(dir.resolve("key"), "a2V5LWlkOmtleQ==\n");
