@@ -10,21 +10,19 @@ import dev.estreamer.session.SessionListener;
 import dev.estreamer.session.SessionSettings;
 import dev.estreamer.session.SessionStats;
 import dev.estreamer.wire.EventStreamRequest;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything for one FMC: its session, decode/filter/format, its sinks, its acknowledgement
- * tracker and bookmark. Three threads plus a timer: the session reader, the processor (decode,
- * filter, format — pure work) and the writer (publishes to sinks and acknowledges).
+ * tracker and bookmark. Three threads: the session reader, the processor (decode, enrich, filter, format — pure
+ * work) and the writer (publishes to sinks and acknowledges); the {@link BookmarkCommitter} writes the bookmark.
  */
 public final class FmcPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FmcPipeline.class);
@@ -42,7 +40,6 @@ public final class FmcPipeline implements AutoCloseable {
     private final Start start;
     private final int batchSize;
     private final long batchWaitNanos;
-    private final Duration bookmarkInterval;
     private final AckTracker tracker;
     private final BlockingQueue<Received> received;
     private final BlockingQueue<Formatted> formatted;
@@ -55,14 +52,10 @@ public final class FmcPipeline implements AutoCloseable {
     private final Thread reader;
     private final Thread processor;
     private final Thread writer;
-    private final Thread bookmarker;
+    private final BookmarkCommitter committer;
     private final long startedNanos = System.nanoTime();
     private volatile boolean stopping;
-    private final CountDownLatch stopSignal = new CountDownLatch(1);
     private volatile long firstConnectEpoch = -1;
-    private volatile long lastWrittenBookmark;
-    private long lastEagerCommit = System.nanoTime() - EAGER_COMMIT.toNanos();
-    static final Duration EAGER_COMMIT = Duration.ofMillis(100);
 
     record Received(long sequence, byte[] payload) {
     }
@@ -119,20 +112,18 @@ public final class FmcPipeline implements AutoCloseable {
         this.bookmarks = bookmarks;
         this.start = start;
         this.batchSize = batchSize;
-        this.bookmarkInterval = bookmarkInterval;
         long stored = bookmarks.read().orElse(0L);
-        this.lastWrittenBookmark = stored;
         // With start 0 or 1 the stored bookmark is not a resume point for the first connection, but it
         // still is after a reconnect once this run has acknowledged something of its own.
         this.tracker = new AckTracker(start == Start.BOOKMARK ? stored : 0);
+        this.committer = new BookmarkCommitter(name, tracker, bookmarks, stored, bookmarkInterval);
         this.received = new ArrayBlockingQueue<>(queueCapacity);
         this.formatted = new ArrayBlockingQueue<>(queueCapacity);
         this.session = new FmcSession(sessionSettings, connector, this::initialTimestamp, new Listener(), sessionStats);
         this.reader = new Thread(session, "session-" + name);
         this.processor = new Thread(this::process, "process-" + name);
         this.writer = new Thread(this::write, "write-" + name);
-        this.bookmarker = new Thread(this::flushBookmarks, "bookmark-" + name);
-        for (Thread t : List.of(reader, processor, writer, bookmarker)) {
+        for (Thread t : List.of(reader, processor, writer)) {
             t.setDaemon(true);
         }
     }
@@ -142,7 +133,7 @@ public final class FmcPipeline implements AutoCloseable {
                 outputs.size(), bookmarks.file());
         processor.start();
         writer.start();
-        bookmarker.start();
+        committer.start();
         reader.start();
     }
 
@@ -277,7 +268,7 @@ public final class FmcPipeline implements AutoCloseable {
                 }
                 formattedBytes.release(bytes);
                 stats.written.addAndGet(batch.size());
-                commitSoon();
+                committer.afterBatch();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -318,49 +309,13 @@ public final class FmcPipeline implements AutoCloseable {
         return Duration.ofNanos(batchWaitNanos);
     }
 
-    private void flushBookmarks() {
-        try {
-            // Woken by the latch, not by interrupt: an interrupt would close the bookmark file's channel mid-write.
-            while (!stopSignal.await(bookmarkInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                commitBookmark();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /**
-     * Commits right after a batch was written, at most every {@link #EAGER_COMMIT} so a busy
-     * replay does not fsync per batch: after a kill -9 the resend then starts within a fraction
-     * of a second of what was written (the boundary second), not a whole flush interval back.
-     */
-    private void commitSoon() {
-        long now = System.nanoTime();
-        // The window opens only once there is a bookmark to commit: a batch with nothing committable yet
-        // (only metadata, timestamp 0) must not hold back the next one. An attempt that found the bookmark
-        // unchanged does open it (committable() scans what is pending: not once per batch).
-        if (now - lastEagerCommit >= EAGER_COMMIT.toNanos() && commitBookmark() > 0) {
-            lastEagerCommit = now;
-        }
-    }
-
     /**
      * Writes the committable bookmark when it moved; safe to call from any thread.
      *
      * @return the committable bookmark (0 while nothing with a timestamp is durable yet)
      */
-    public synchronized long commitBookmark() {
-        long committable = tracker.committable();
-        if (committable > 0 && committable != lastWrittenBookmark) {
-            try {
-                bookmarks.write(committable);
-                lastWrittenBookmark = committable;
-                log.debug("Bookmark {} committed for {} ({} pending)", committable, name, tracker.pending());
-            } catch (IOException e) {
-                log.error("Cannot write bookmark {}: {}; will retry", bookmarks.file(), e.toString());
-            }
-        }
-        return committable;
+    public long commitBookmark() {
+        return committer.commit();
     }
 
     /**
@@ -384,10 +339,8 @@ public final class FmcPipeline implements AutoCloseable {
             writer.interrupt();
             processor.interrupt();
         }
-        stopSignal.countDown();
         enrichment.close();
-        join(bookmarker, Duration.ofSeconds(5));
-        commitBookmark();
+        committer.stop();
         for (Output o : outputs) {
             try {
                 o.sink().close();
@@ -396,7 +349,7 @@ public final class FmcPipeline implements AutoCloseable {
             }
         }
         log.info("Pipeline {} stopped: {} received, {} written, bookmark {}", name, stats.received.get(),
-                stats.written.get(), lastWrittenBookmark);
+                stats.written.get(), committer.lastWritten());
     }
 
     @Override
@@ -421,7 +374,7 @@ public final class FmcPipeline implements AutoCloseable {
     }
 
     public long bookmark() {
-        return lastWrittenBookmark;
+        return committer.lastWritten();
     }
 
     public Duration uptime() {
