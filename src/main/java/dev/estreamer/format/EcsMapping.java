@@ -308,14 +308,17 @@ final class EcsMapping {
                 long vlan = num("id");
                 doc.put("network.vlan.id", vlan > 0 ? Long.toString(vlan) : null);
             }
-            case 101 -> os(name("osName"), name("osVendor"), name("osVersion")); // New OS, named from metadata 54
-            case 74 -> os(text("product"), text("vendor"), text("version")); // User Set OS: the names are in it
+            case 101 -> os(name("osName"), peek("osVendor"), name("osVersion")); // New OS, named from metadata 54
+            case 74 -> os(text("product"), nonEmpty(raw.get("vendor")), text("version")); // User Set OS: names in it
             default -> {
             }
         }
     }
 
-    /** {@code host.os.name}, {@code version} and {@code full} ("vendor name version", what is known of it). */
+    /**
+     * {@code host.os.name}, {@code version} and {@code full} ("vendor name version", what is known of it). ECS has
+     * no OS vendor field, so the vendor also stays under {@code cisco.firepower.*}.
+     */
     private void os(String name, String vendor, String version) {
         doc.put("host.os.name", name);
         doc.put("host.os.version", version);

@@ -121,6 +121,7 @@ class EcsFormatterTest {
         assertThat(os.at("/host/os/version").asText()).isEqualTo("10");
         assertThat(os.at("/host/os/full").asText()).isEqualTo("Microsoft Windows 10");
         assertThat(os.at("/event/action").asText()).isEqualTo("new-os-fingerprint");
+        assertThat(os.at("/cisco/firepower/osVendor").asText()).as("no ECS home: stays a vendor field").isEqualTo("Microsoft");
 
         RecordEncoder enc = new RecordEncoder();
         Enricher enricher = new Enricher(MetadataCache.withDefaults());
@@ -142,6 +143,7 @@ class EcsFormatterTest {
                 Map.of("vendor", "Canonical", "product", "Ubuntu Linux", "version", "22.04")), true, 1_606_923_810));
         assertThat(userSet.at("/host/os/name").asText()).isEqualTo("Ubuntu Linux");
         assertThat(userSet.at("/host/os/full").asText()).isEqualTo("Canonical Ubuntu Linux 22.04");
+        assertThat(userSet.at("/cisco/firepower/vendor").asText()).isEqualTo("Canonical");
         JsonNode unnamed = ecs.apply(enc.encode(101, EcsSamples.discoveryHeader(1000, 8, "10.1.2.9",
                 Map.of("osfingerprint", Map.of("uuid", "11111111-2222-3333-4444-555555555555"))), true, 1_606_923_810));
         assertThat(unnamed.at("/host/os").isMissingNode()).as("a fingerprint without metadata names nothing").isTrue();
