@@ -483,10 +483,73 @@ public final class Enricher {
                 .lookup("hostType", Tables.CORRELATION_HOST_TYPES, "hostProfile.hostType").build());
         views.put(31, new View.Builder(cache).lookup("hostType", Tables.CORRELATION_HOST_TYPES, "hostType").build());
         views.put(101, new View.Builder(cache)
+                .lookup("sourceType", Tables.SOURCE_TYPES, "osfingerprint.sourceType")
                 .part("osName", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "os")
                 .part("osVendor", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "vendor")
                 .part("osVersion", Tables.OS_FINGERPRINTS, "osfingerprint.uuid", "ver").build());
+
+        // The single names eNcore adds to discovery, user and a few metadata records.
+        views.put(13, new View.Builder(cache).lookup("networkProtocol", Tables.NETWORK_PROTOCOLS, "networkProtocol")
+                .build());
+        views.put(14, new View.Builder(cache).lookup("transportProtocol", Tables.IP_PROTOCOLS, "transportProtocol")
+                .build());
+        // New Client Application, its timeout and its update (eNcore names only the protocol of an update)
+        View clientApplication = new View.Builder(cache)
+                .lookup("clientApplication", Tables.CLIENT_APPS, "client.id")
+                .lookup("applicationProtocol", Tables.APP_PROTOCOLS, "client.applicationProto").build();
+        views.put(15, clientApplication);
+        views.put(35, clientApplication);
+        views.put(107, clientApplication);
+        views.put(62, new View.Builder(cache).lookup("protocol", Tables.USER_PROTOCOLS, "protocol").build());
+        views.put(69, new View.Builder(cache).part("correlationRule", Tables.CORRELATION_RULES, "id", "name").build());
+        views.put(103, new View.Builder(cache)
+                .lookup("sourceType", Tables.SOURCE_TYPES, "identity.sourceType")
+                .lookup("transportProtocol", Tables.IP_PROTOCOLS, "identity.protocol").build());
+        View icmp = new View.Builder(cache).lookup("transportProtocol", Tables.IP_PROTOCOLS, "protocol").build();
+        views.put(260, icmp);
+        views.put(270, icmp);
+        views.put(280, new View.Builder(cache).lookup("firewallPolicy", Tables.POLICIES, "accessControlPolicyUuid")
+                .build());
+        views.put(511, new View.Builder(cache).lookup("disposition", Tables.FILE_DISPOSITIONS, "disposition").build());
+
+        // VPN login/logoff: the authentication type, the user protocol (eNcore names a logoff's with the IP
+        // protocol table, which does not hold these ids) and the first VPN session's details.
+        View vpn = new View.Builder(cache)
+                .lookup("userAuthType", Tables.USER_AUTH_TYPES, "authType")
+                .lookup("protocol", Tables.USER_PROTOCOLS, "protocol")
+                .rule(new View.Simple("vpnSession") {
+                    @Override
+                    public void apply(Object sessions, Object unused, Computed out) {
+                        if (sessions instanceof Fields list && list.get("items") instanceof List<?> items
+                                && !items.isEmpty() && items.get(0) instanceof Fields session) {
+                            vpnSession(session, out);
+                        }
+                    }
+                }).build();
+        views.put(170, vpn);
+        views.put(171, vpn);
     }
+
+    /** What eNcore copies from a VPN session into {@code @computed}; like eNcore, zeros and empty texts are left out. */
+    private void vpnSession(Fields session, Computed out) {
+        for (String[] copy : VPN_SESSION_FIELDS) {
+            Object v = session.get(copy[0]);
+            if (v instanceof Fields block) {
+                v = block.get("data"); // a string block
+            }
+            if (v instanceof Long l && l != 0 || v instanceof String s && !s.isEmpty() && !s.equals("::")) {
+                out.put(copy[1], v);
+            }
+        }
+        out.put("vpnType", cache.get(Tables.VPN_TYPES, session.get("vpnType")));
+    }
+
+    /** VPN session field, and its {@code @computed} name (eNcore's: clientOS, not clientOs). */
+    private static final String[][] VPN_SESSION_FIELDS = {
+        {"index", "index"}, {"bytesReceived", "bytesReceived"}, {"bytesTransmitted", "bytesTransmitted"},
+        {"countryCode", "countryCode"}, {"connectionDuration", "connectionDuration"}, {"clientOs", "clientOS"},
+        {"clientIp", "clientIp"}, {"clientApplication", "clientApplication"}, {"groupPolicy", "groupPolicy"},
+    };
 
     private static void transport(View.Builder b, String field) {
         b.lookup("transportProtocol", Tables.IP_PROTOCOLS, field);

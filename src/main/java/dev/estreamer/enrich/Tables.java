@@ -71,6 +71,8 @@ final class Tables {
     static final String URL_CATEGORIES = "urlCategories";
     static final String URL_REPUTATIONS = "urlReputations";
     static final String USER_PROTOCOLS = "userProtocols";
+    static final String USER_AUTH_TYPES = "userAuthTypes";
+    static final String VPN_TYPES = "vpnTypes";
     static final String USERS = "users";
     static final String XDATA_TYPES = "xdataTypes";
     static final String XFF_TYPES = "xffTypes";
