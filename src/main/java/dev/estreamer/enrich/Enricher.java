@@ -493,7 +493,7 @@ public final class Enricher {
                 .build());
         views.put(14, new View.Builder(cache).lookup("transportProtocol", Tables.IP_PROTOCOLS, "transportProtocol")
                 .build());
-        // New Client Application, its timeout and its update (eNcore names only the protocol of an update)
+        // New Client Application, its timeout and its update (eNcore names only an update's protocol; both here)
         View clientApplication = new View.Builder(cache)
                 .lookup("clientApplication", Tables.CLIENT_APPS, "client.id")
                 .lookup("applicationProtocol", Tables.APP_PROTOCOLS, "client.applicationProto").build();
