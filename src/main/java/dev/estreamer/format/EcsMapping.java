@@ -353,8 +353,18 @@ final class EcsMapping {
     }
 
     private void user() {
-        kind("event", "authentication", "info");
+        int type = record.recordType();
+        // a login and a VPN session's start are session starts, a VPN logoff its end (ECS allows these for both
+        // categories); the other user records (dropped, removed, identified) are information
+        kind("event", "authentication", type == 95 || type == 170 ? "start" : type == 171 ? "end" : "info");
         doc.add("event.category", "session");
+        if (type == 95 || type == 170 || type == 171) {
+            // the FMC reports logins that happened; only a captive portal's refusal (auth type 4) is a failure
+            doc.put("event.outcome", raw.get("authType") instanceof Long auth && auth == 4 ? "failure" : "success");
+        }
+        if (type == 171 && computed.get("connectionDuration") instanceof Long seconds && seconds > 0) {
+            doc.put("event.duration", seconds * 1_000_000_000L); // ECS durations are nanoseconds
+        }
         String ip = firstAddress("ipAddress", "ipv6Address", "ipv4Address");
         doc.put("source.ip", ip);
         doc.add("related.ip", ip);

@@ -152,6 +152,37 @@ class EcsFormatterTest {
     }
 
     @Test
+    void loginsAndVpnSessionsAreSessionStartsAndEndsWithAnOutcome() throws IOException {
+        JsonNode login = JSON.readTree(formatter.format(SAMPLES.get("user")));
+        assertThat(login.at("/event/type").toString()).isEqualTo("[\"start\"]");
+        assertThat(login.at("/event/outcome").asText()).isEqualTo("success");
+
+        RecordEncoder enc = new RecordEncoder();
+        Enricher enricher = new Enricher(MetadataCache.withDefaults());
+        RecordDecoder decoder = new RecordDecoder();
+        Map<String, Object> session = Map.of("index", 1, "vpnType", 3, "connectionDuration", 90,
+                "clientIp", "198.51.100.20");
+        Map<String, Object> logoff = EcsSamples.discoveryHeader(1004, 4, "10.1.2.3", Map.of("username", "alice",
+                "ipv4Address", "10.8.0.5", "authType", 5, "vpnSession", java.util.List.of(session)));
+        JsonNode end = JSON.readTree(formatter.format(enricher.enrich(decoder.decode(enc.encode(171, logoff, true,
+                1_606_923_810)))));
+        assertThat(end.at("/event/type").toString()).isEqualTo("[\"end\"]");
+        assertThat(end.at("/event/action").asText()).isEqualTo("vpn-logged-out");
+        assertThat(end.at("/event/outcome").asText()).isEqualTo("success");
+        assertThat(end.at("/event/duration").asLong()).as("90 s in nanoseconds").isEqualTo(90_000_000_000L);
+        assertThat(end.at("/cisco/firepower/vpnType").asText()).isEqualTo("AnyConnect SSL");
+
+        Map<String, Object> refused = new java.util.HashMap<>(logoff);
+        refused.put("authType", 4);
+        refused.remove("vpnSession");
+        JsonNode portal = JSON.readTree(formatter.format(enricher.enrich(decoder.decode(enc.encode(170, refused, true,
+                1_606_923_810)))));
+        assertThat(portal.at("/event/type").toString()).isEqualTo("[\"start\"]");
+        assertThat(portal.at("/event/outcome").asText()).as("a captive portal's refusal").isEqualTo("failure");
+        assertThat(portal.at("/event/duration").isMissingNode()).isTrue();
+    }
+
+    @Test
     void badNamespaceIsRefusedWithTheRule() {
         assertThatThrownBy(() -> new EcsFormatter("Prod-EU")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no '-'").hasMessageContaining("Prod-EU");
