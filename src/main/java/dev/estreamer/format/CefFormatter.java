@@ -287,18 +287,54 @@ public final class CefFormatter implements Formatter {
         String name = v.computedText("eventDescription");
         line.header(options.deviceVersion(), sig, name != null ? name : record.name(), 3);
         line.put("rt", v.computed("eventSecond") instanceof Long s ? s * 1000 : null);
+        boolean user = record.family() == Family.USER || record.family() == Family.VPN;
         String host = v.text("hostIpAddr");
-        if (!isNone(host)) {
-            address(line, host, "src", "c6a2", "sourceIpv6Address");
+        // a user's own address when the header has none; for a VPN session the client's public address, with the
+        // address the VPN assigned it as the translated one
+        String assigned = user ? firstReal(v.text("ipv4Address"), v.text("ipv6Address"), v.text("ipAddress")) : null;
+        String client = user ? v.computedText("clientIp") : null;
+        boolean vpnClient = !isNone(client) && assigned != null;
+        String src = vpnClient ? client : !isNone(host) ? host : assigned;
+        if (src != null) {
+            address(line, src, "src", "c6a2", "sourceIpv6Address");
+        }
+        if (vpnClient) {
+            line.put("sourceTranslatedAddress", assigned);
         }
         String mac = v.text("macAddress");
         if (mac != null && !mac.equals("00:00:00:00:00:00")) {
             line.put("smac", mac);
         }
-        line.put("suser", v.nameOr("user", "userId"));
+        String username = v.text("username");
+        line.put("suser", username != null && !username.isEmpty() ? username : v.nameOr("user", "userId"));
         device(line, v);
         line.custom("cs1", "recordType", record.name());
         line.custom("cn1", "value", v.raw("value"));
+        if (user) {
+            userDetails(line, v, record.recordType());
+        }
+    }
+
+    /**
+     * Logins and VPN sessions: the outcome (a captive portal's refusal, auth type 4, is the only failure the FMC
+     * reports), the VPN type, group policy and authentication type.
+     */
+    private static void userDetails(CefLine line, View v, int type) {
+        if (type == 95 || type == 170 || type == 171) {
+            line.put("outcome", v.num("authType", -1) == 4 ? "failure" : "success");
+        }
+        line.custom("cs2", "vpnType", v.computedText("vpnType"));
+        line.custom("cs3", "groupPolicy", v.computedText("groupPolicy"));
+        line.custom("cs4", "authType", v.computedText("userAuthType"));
+    }
+
+    private static String firstReal(String... addresses) {
+        for (String a : addresses) {
+            if (!isNone(a)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     // --- shared pieces -----------------------------------------------------------------------------------

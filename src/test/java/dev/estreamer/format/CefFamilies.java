@@ -97,6 +97,16 @@ final class CefFamilies {
         specs.add(new Object[] {"discovery-host-ioc", 160, Map.of(
                 "deviceId", 1, "macAddress", "00:11:22:33:44:55", "eventSecond", 1600000600, "eventType", 1001,
                 "eventSubtype", 15, "hostIpAddr", "10.0.0.8", "value", 3)});
+        specs.add(new Object[] {"user-login", 95, Map.ofEntries(
+                Map.entry("deviceId", 1), Map.entry("eventSecond", 1600000700), Map.entry("eventType", 1004),
+                Map.entry("eventSubtype", 2), Map.entry("username", "alice"), Map.entry("domain", "EXAMPLE"),
+                Map.entry("userId", 1001), Map.entry("protocol", 710), Map.entry("ipv4Address", "10.0.0.9"),
+                Map.entry("authType", 1), Map.entry("reportedBy", "ise-1"))});
+        specs.add(new Object[] {"vpn-logoff", 171, Map.ofEntries(
+                Map.entry("deviceId", 1), Map.entry("eventSecond", 1600000800), Map.entry("username", "bob"), Map.entry("ipv4Address", "10.8.0.5"),
+                Map.entry("authType", 5), Map.entry("protocol", 710), Map.entry("vpnSession", List.of(Map.of(
+                        "index", 2, "vpnType", 3, "groupPolicy", "DfltGrpPolicy", "clientIp", "198.51.100.20",
+                        "connectionDuration", 3600, "bytesTransmitted", 1200, "bytesReceived", 3400))))});
         for (Object[] spec : specs) {
             @SuppressWarnings("unchecked")
             Map<String, Object> body = (Map<String, Object>) spec[2];
