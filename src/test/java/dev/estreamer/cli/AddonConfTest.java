@@ -143,6 +143,27 @@ class AddonConfTest {
         assertThat(tagged).isEqualTo(types);
     }
 
+    /** A VPN login the captive portal refused is a failed authentication from the client's public address. */
+    @Test
+    void aRefusedVpnLoginIsAFailedAuthenticationFromTheClientsAddress() throws Exception {
+        Map<String, Object> session = Map.of("index", 1, "vpnType", 3, "clientIp", "198.51.100.20");
+        Map<String, Object> body = new HashMap<>(Map.of("deviceId", 1, "eventSecond", 1_700_000_000L,
+                "username", "bob", "ipv4Address", "10.8.0.5", "authType", 4, "vpnSession", List.of(session)));
+        Enricher enricher = new Enricher(MetadataCache.withDefaults());
+        Record r = enricher.enrich(new RecordDecoder().decode(
+                new dev.estreamer.decode.RecordEncoder().encode(170, body, true, 1_700_000_000L)));
+        Map<String, String> f = splunk.fields(KV, SplunkKv.extract(new String(new KvFormatter().format(r),
+                StandardCharsets.UTF_8)));
+        assertThat(f).containsEntry("action", "failure").containsEntry("src", "198.51.100.20")
+                .containsEntry("user", "bob");
+        assertThat(splunk.tags(splunk.eventtypes(KV, f))).contains("authentication");
+        body.put("authType", 5);
+        r = enricher.enrich(new RecordDecoder().decode(
+                new dev.estreamer.decode.RecordEncoder().encode(170, body, true, 1_700_000_000L)));
+        assertThat(splunk.fields(KV, SplunkKv.extract(new String(new KvFormatter().format(r), StandardCharsets.UTF_8))))
+                .containsEntry("action", "success");
+    }
+
     /** Each family lands in its CIM model, with the fields that model requires (CIM 4.x). */
     @Test
     void keyValueEventsAreCimTaggedWithTheirModelsFields() throws Exception {
@@ -178,7 +199,7 @@ class AddonConfTest {
                 }
                 case "95", "170" -> {
                     assertThat(tags).as(what).contains("authentication");
-                    assertThat(f).as(what).containsEntry("action", "success");
+                    assertThat(f).as(what).containsEntry("action", "4".equals(f.get("auth_type")) ? "failure" : "success");
                     if (type.equals("170")) {
                         assertThat(f).as(what).containsKeys("user", "src");
                     }
