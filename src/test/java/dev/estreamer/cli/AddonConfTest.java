@@ -149,19 +149,19 @@ class AddonConfTest {
         Map<String, Object> session = Map.of("index", 1, "vpnType", 3, "clientIp", "198.51.100.20");
         Map<String, Object> body = new HashMap<>(Map.of("deviceId", 1, "eventSecond", 1_700_000_000L,
                 "username", "bob", "ipv4Address", "10.8.0.5", "authType", 4, "vpnSession", List.of(session)));
-        Enricher enricher = new Enricher(MetadataCache.withDefaults());
-        Record r = enricher.enrich(new RecordDecoder().decode(
-                new dev.estreamer.decode.RecordEncoder().encode(170, body, true, 1_700_000_000L)));
-        Map<String, String> f = splunk.fields(KV, SplunkKv.extract(new String(new KvFormatter().format(r),
-                StandardCharsets.UTF_8)));
+        Map<String, String> f = kvSearchFields(170, body);
         assertThat(f).containsEntry("action", "failure").containsEntry("src", "198.51.100.20")
                 .containsEntry("user", "bob");
         assertThat(splunk.tags(splunk.eventtypes(KV, f))).contains("authentication");
         body.put("authType", 5);
-        r = enricher.enrich(new RecordDecoder().decode(
-                new dev.estreamer.decode.RecordEncoder().encode(170, body, true, 1_700_000_000L)));
-        assertThat(splunk.fields(KV, SplunkKv.extract(new String(new KvFormatter().format(r), StandardCharsets.UTF_8))))
-                .containsEntry("action", "success");
+        assertThat(kvSearchFields(170, body)).containsEntry("action", "success");
+    }
+
+    /** A record of {@code type} encoded, decoded, enriched, written as key=value and read back as Splunk would. */
+    private static Map<String, String> kvSearchFields(int type, Map<String, Object> body) throws Exception {
+        Record r = new Enricher(MetadataCache.withDefaults()).enrich(new RecordDecoder().decode(
+                new dev.estreamer.decode.RecordEncoder().encode(type, body, true, 1_700_000_000L)));
+        return splunk.fields(KV, SplunkKv.extract(new String(new KvFormatter().format(r), StandardCharsets.UTF_8)));
     }
 
     /** Each family lands in its CIM model, with the fields that model requires (CIM 4.x). */
