@@ -315,14 +315,9 @@ public final class CefFormatter implements Formatter {
         }
     }
 
-    /**
-     * Logins and VPN sessions: the outcome (a captive portal's refusal, auth type 4, is the only failure the FMC
-     * reports), the VPN type, group policy and authentication type.
-     */
+    /** Logins and VPN sessions: the outcome, the VPN type, group policy and authentication type. */
     private static void userDetails(CefLine line, View v, int type) {
-        if (type == 95 || type == 170 || type == 171) {
-            line.put("outcome", v.num("authType", -1) == 4 ? "failure" : "success");
-        }
+        line.put("outcome", Logins.outcome(type, v.raw("authType")));
         line.custom("cs2", "vpnType", v.computedText("vpnType"));
         line.custom("cs3", "groupPolicy", v.computedText("groupPolicy"));
         line.custom("cs4", "authType", v.computedText("userAuthType"));

@@ -358,10 +358,7 @@ final class EcsMapping {
         // categories); the other user records (dropped, removed, identified) are information
         kind("event", "authentication", type == 95 || type == 170 ? "start" : type == 171 ? "end" : "info");
         doc.add("event.category", "session");
-        if (type == 95 || type == 170 || type == 171) {
-            // the FMC reports logins that happened; only a captive portal's refusal (auth type 4) is a failure
-            doc.put("event.outcome", raw.get("authType") instanceof Long auth && auth == 4 ? "failure" : "success");
-        }
+        doc.put("event.outcome", Logins.outcome(type, raw.get("authType")));
         if (type == 171 && computed.get("connectionDuration") instanceof Long seconds && seconds > 0) {
             doc.put("event.duration", seconds * 1_000_000_000L); // ECS durations are nanoseconds
         }
@@ -619,11 +616,7 @@ final class EcsMapping {
     /** A raw string or string block's text, null when empty. */
     private String text(String field) {
         usedRaw.add(field);
-        Object v = raw.get(field);
-        if (v instanceof Fields f) {
-            v = f.get("data");
-        }
-        return v instanceof String s && !s.isEmpty() ? s : null;
+        return nonEmpty(raw.get(field));
     }
 
     /** A resolved (computed) name, null when absent or one of the metadata's "nothing" words. */
