@@ -205,14 +205,20 @@ public final class RecordDecoder {
     // The kinds below are written out of fields() so that its loop, run for every field of every record, stays
     // small: C2 then compiles it the same way from one JVM to the next.
 
-    private static int stringBlock(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+    /** The length of the series-1 header (type, length) at {@code p}: at least the header, at most what is left. */
+    private static long headerLength(Step s, String what, byte[] b, int p, int end) throws Malformed {
         need(p, 8, end, s);
-        long type = u32(b, p);
         long length = u32(b, p + 4);
         if (length < 8 || length > end - p) {
-            throw new Malformed(s.name() + ": string block length " + length + " at offset " + p
-                    + " outside 8.." + (end - p));
+            throw new Malformed(s.name() + ": " + what + " length " + length + " at offset " + p + " outside 8.."
+                    + (end - p));
         }
+        return length;
+    }
+
+    private static int stringBlock(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
+        long length = headerLength(s, "string block", b, p, end);
+        long type = u32(b, p);
         int n = (int) length - 8;
         if (n == 0 && type == 0) {
             out[base + s.slot()] = EMPTY_STRING; // most string fields of an event are unused
@@ -247,13 +253,8 @@ public final class RecordDecoder {
     }
 
     private int list(Step s, byte[] b, int p, int end, Object[] out, int base) throws Malformed {
-        need(p, 8, end, s);
+        long length = headerLength(s, "list", b, p, end);
         long type = u32(b, p);
-        long length = u32(b, p + 4);
-        if (length < 8 || length > end - p) {
-            throw new Malformed(s.name() + ": list length " + length + " at offset " + p
-                    + " outside 8.." + (end - p));
-        }
         int listEnd = p + (int) length;
         List<Object> items = new ArrayList<>();
         int q = p + 8;
