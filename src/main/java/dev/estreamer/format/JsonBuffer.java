@@ -169,7 +169,7 @@ final class JsonBuffer {
             buf[--p] = TENS[r];
             v = q;
         }
-        int w = (int) v; // int division: ports, ids, counters and timestamps never get past this
+        int w = (int) v; // int division from here: ports, ids, timestamps and most counters start here
         while (w >= 100) {
             int q = w / 100;
             int r = w - q * 100;
