@@ -9,9 +9,7 @@ import dev.estreamer.config.EstreamerConfig;
 import dev.estreamer.config.FileCheck;
 import dev.estreamer.config.Outputter;
 import dev.estreamer.config.StreamUri;
-import dev.estreamer.pipeline.Assembly;
 import dev.estreamer.pipeline.ElasticOutputs;
-import dev.estreamer.pipeline.FmcPipeline;
 import dev.estreamer.sink.elastic.ElasticHealthCheck;
 import dev.estreamer.sink.elastic.ElasticSink;
 import dev.estreamer.sink.elastic.TemplateInstaller;
@@ -22,8 +20,6 @@ import java.util.List;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code estreamer elastic setup|run}, behind bin/estreamer-elastic. Both take a configuration file with
@@ -32,7 +28,6 @@ import org.slf4j.LoggerFactory;
  * file names the FMC with {@code --fmc}/{@code --pkcs12}. Secrets are only ever env:VARIABLE or file:PATH.
  */
 final class ElasticCommand implements Command {
-    private static final Logger log = LoggerFactory.getLogger("estreamer");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @Override
@@ -96,11 +91,7 @@ final class ElasticCommand implements Command {
                 return setup(config(line, false));
             }
             case "run" -> {
-                EstreamerConfig config = config(line, true);
-                RunCommand.applyLogging(config, line.hasOption("debug"));
-                config.notes().forEach(n -> log.info("Configuration: {}", n));
-                List<FmcPipeline> pipelines = Assembly.build(config, RunCommand::password);
-                return RunCommand.runUntilStopped(pipelines, config);
+                return RunCommand.runConfigured(config(line, true), line.hasOption("debug"));
             }
             default -> throw new UsageException("unknown elastic action \"" + args.get(0) + "\"; use setup or run");
         }

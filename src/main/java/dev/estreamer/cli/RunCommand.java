@@ -55,7 +55,12 @@ final class RunCommand implements Command {
             System.err.println("estreamer: the configuration has \"enabled\": false; set it to true to run");
             return Main.USAGE;
         }
-        applyLogging(config, line.hasOption("debug"));
+        return runConfigured(config, line.hasOption("debug"));
+    }
+
+    /** Logging as the configuration says, its notes logged, then every FMC's pipeline until SIGTERM / Ctrl-C. */
+    static int runConfigured(EstreamerConfig config, boolean debug) throws InterruptedException {
+        applyLogging(config, debug);
         config.notes().forEach(n -> log.info("Configuration: {}", n));
         List<FmcPipeline> pipelines = Assembly.build(config, RunCommand::password);
         return runUntilStopped(pipelines, config);
